@@ -1,0 +1,3 @@
+export { Doc } from './doc.js';
+export { Pipeline, toAnalysis, type Stage, type PipelineOptions } from './pipeline.js';
+export type * from './types.js';
