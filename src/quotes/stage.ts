@@ -1,6 +1,14 @@
 import type { Stage } from '../pipeline.js';
+import { loadQuotesLexicon } from './lexicon.js';
+import { findStatements } from './statements.js';
 
-/** Placeholder until the quotes layer lands: adds nothing, invents nothing. */
+/** The quotes stage: every statement of the article with its speaker, cue, channels and date (doc.quotes). */
 export function quotesStage(): Stage {
-  return { name: 'quotes', run: () => {} };
+  const lex = loadQuotesLexicon();
+  return {
+    name: 'quotes',
+    run(doc) {
+      doc.quotes = findStatements(doc, lex);
+    },
+  };
 }

@@ -1,6 +1,13 @@
 import type { Stage } from '../pipeline.js';
+import { TimeFinder } from './expressions.js';
 
-/** Placeholder until the time layer lands: adds nothing, invents nothing. */
+/** The time stage: fills doc.times with every date expression, resolved against the article date. */
 export function timeStage(): Stage {
-  return { name: 'time', run: () => {} };
+  const finder = new TimeFinder();
+  return {
+    name: 'time',
+    run(doc) {
+      doc.times = finder.find(doc);
+    },
+  };
 }

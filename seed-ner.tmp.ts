@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { Pipeline } from './src/pipeline.js';
+import { loadNerTagger } from './src/entities/ner/index.js';
+const raw = readFileSync('/work/shared/seeds/000_ae97ed81ad305771.txt', 'utf8');
+const m = /^\s*date\s+(\S+)\s+/.exec(raw);
+const text = m ? raw.slice(m[0].length) : raw;
+const p = await Pipeline.create({ only: ['segment'] });
+const doc = p.run({ id: 's', date: null, title: null, source: null, url: null, text, boilerplate: [] });
+const ner = loadNerTagger(process.argv[2]);
+const out = ner.tagDoc(doc).map((s) => `${s.type}:${doc.slice(s)}${s.source === 'ner' ? '' : ' [' + s.source + ']'}`);
+console.log(out.join('\n'));

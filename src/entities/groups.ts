@@ -1,0 +1,86 @@
+import type { TokenContext } from './context.js';
+import type { ActorLexicon } from './lexicon.js';
+import type { NameItem } from './names.js';
+import { cleanRoleText } from './roles.js';
+
+/** A collective actor named by a qualifier and a group or institution noun ("Russian businesses"). */
+export interface GroupPhrase {
+  tokenStart: number;
+  tokenEnd: number;
+  /** Lower-case head noun(s) ("administration", "foreign ministry"). */
+  head: string;
+  sector: string;
+  /** Country or CAMEO region code the qualifier gives; null until the context gives one. */
+  country: string | null;
+  /** Surname of the person qualifying it ("Trump" in "the Trump administration"). */
+  qualifierPerson: string | null;
+  /** No qualifier: a proper-name institution ("the Foreign Ministry") whose country the context gives. */
+  contextual: boolean;
+  plural: boolean;
+  name: string;
+  /** Name items inside the phrase (the qualifier), which are not mentions of their own. */
+  consumed: NameItem[];
+}
+
+/**
+ * Finds group and institution phrases over the tokens in one left-to-right pass. A qualifier is
+ * a country, demonym, region or city ("Russian", "US", "European"), or a person ("Trump", "Trump's");
+ * lower-case adjectives may stand between it and the noun ("Russian senior officials").
+ */
+export function findGroupPhrases(ctx: TokenContext, lex: ActorLexicon, items: readonly NameItem[]): GroupPhrase[] {
+  const itemAt = new Map<number, NameItem>();
+  const itemEndingAt = new Map<number, NameItem>();
+  for (const it of items) {
+    for (let k = it.tokenStart; k < it.tokenEnd; k++) itemAt.set(k, it);
+    itemEndingAt.set(it.tokenEnd - 1, it);
+  }
+  const out: GroupPhrase[] = [];
+  for (let i = 0; i < ctx.length; i++) {
+    const inst = lex.institutions.longestAt(ctx.norm, i);
+    const group = lex.groups.longestAt(ctx.norm, i);
+    const m = inst && (!group || inst.end >= group.end) ? inst : group;
+    if (!m) continue;
+    const plural = m !== inst;
+    const [floor, sentEnd] = ctx.sentenceBounds(i);
+    const next = m.end < sentEnd ? ctx.pos(m.end) : '';
+    // "business cooperation", "government officials": the noun modifies another one.
+    if (next === 'NOUN' || next === 'PROPN') continue;
+    const inside = itemAt.get(m.end - 1);
+    if (inside && inside.tokenEnd > m.end) continue;
+
+    let q = m.start - 1;
+    while (q >= floor && ctx.pos(q) === 'ADJ' && !ctx.isCapitalized(q)) q--;
+    const possessive = q >= floor && ctx.isPossessive(q);
+    const qEnd = possessive ? q - 1 : q;
+    let start = -1;
+    let country: string | null = null;
+    let qualifierPerson: string | null = null;
+    if (qEnd >= floor && ctx.isCapitalized(qEnd)) {
+      const qItem = itemEndingAt.get(qEnd);
+      const qStart = qItem ? qItem.tokenStart : qEnd;
+      const qText = qItem ? qItem.text : ctx.text(qEnd);
+      const place = lex.places.lookup(qText);
+      if (place) {
+        country = place.code;
+        start = qStart;
+      } else if ((qItem && qItem.type === 'PERSON') || lex.leaders.find(qText) || (qItem?.type === 'MISC' && !lex.orgs.get(qText))) {
+        qualifierPerson = qText;
+        start = qStart;
+      }
+    }
+    if (inside && inside.tokenStart < m.start && inside.tokenStart !== start) continue;
+    const contextual = start < 0;
+    if (contextual) {
+      // Without a qualifier only a proper-name institution ("the Foreign Ministry") is an actor.
+      if (plural || !ctx.isCapitalized(m.start) || m.start === floor) continue;
+      start = m.start;
+    }
+    const consumed = items.filter((it) => it.tokenStart < m.end && it.tokenEnd > start);
+    out.push({
+      tokenStart: start, tokenEnd: m.end, head: ctx.norm.slice(m.start, m.end).join(' '), sector: m.value,
+      country, qualifierPerson, contextual, plural, name: cleanRoleText(ctx.doc.slice(ctx.span(start, m.end))), consumed,
+    });
+    i = m.end - 1;
+  }
+  return out;
+}

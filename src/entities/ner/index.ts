@@ -1,0 +1,109 @@
+import type { Doc } from '../../doc.js';
+import type { NameSpan } from '../../types.js';
+import { harmonizeTypes } from './consistency.js';
+import { FeatureExtractor } from './features.js';
+import { loadGazetteer, type Gazetteer, type GazetteerCategory } from './gazetteer.js';
+import { bilouToIob } from './labels.js';
+import { NerModel } from './model.js';
+import { DEFAULT_MODEL, GAZETTEER_DIR } from './paths.js';
+import { spansOf } from './scoring.js';
+import { categoryType, parleyType } from './spans.js';
+import { Tagger } from './tagger.js';
+
+export type { Gazetteer, GazetteerCategory } from './gazetteer.js';
+
+/** The trained named-entity tagger. */
+export interface NerTagger {
+  /** IOB2 labels (B-PER, I-ORG, O…) for one sentence, tagged as a document of its own. */
+  tagWords(words: readonly string[], pos?: readonly string[]): string[];
+  /** IOB2 labels for the sentences of one document (the document gives context to each). */
+  tagSentences(sentences: readonly (readonly string[])[]): string[][];
+  /** Typed name spans of a segmented Doc: the model's, then gazetteer names it missed. */
+  tagDoc(doc: Doc): NameSpan[];
+  /** The name lists the tagger uses (countries, outlets, IGOs…), for callers that need them. */
+  readonly gazetteer: Gazetteer;
+}
+
+const loaded = new Map<string, NerTagger>();
+
+/** Loads the weights once per path (default models/ner.bin) and the gazetteers. */
+export function loadNerTagger(path: string = DEFAULT_MODEL): NerTagger {
+  let tagger = loaded.get(path);
+  if (!tagger) {
+    const model = NerModel.load(path);
+    const gazetteer = loadGazetteer(GAZETTEER_DIR);
+    tagger = createNerTagger(model, gazetteer);
+    loaded.set(path, tagger);
+  }
+  return tagger;
+}
+
+/** A tagger over given weights and gazetteer (a model trained in-process, or a custom list). */
+export function createNerTagger(model: NerModel, gazetteer: Gazetteer): NerTagger {
+  return new ParleyNerTagger(new Tagger(model, new FeatureExtractor(gazetteer)), gazetteer);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Maps typographic quotes and dashes to the ASCII forms of the newswire the model learnt from. */
+function normalizeWord(w: string): string {
+  if (!NON_ASCII.test(w)) return w;
+  return w.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"').replace(/[\u2013\u2014]/g, '-');
+}
+
+class ParleyNerTagger implements NerTagger {
+  constructor(
+    private readonly tagger: Tagger,
+    readonly gazetteer: Gazetteer,
+  ) {}
+
+  // Part-of-speech tags are accepted for API stability; the model does not use them (they did
+  // not pay for their cost on CoNLL dev).
+  tagWords(words: readonly string[], _pos?: readonly string[]): string[] {
+    return this.tagSentences([words])[0]!;
+  }
+
+  tagSentences(sentences: readonly (readonly string[])[]): string[][] {
+    const words = sentences.map((s) => s.map(normalizeWord));
+    const labels = this.tagger.tagDocument(words).map((l) => bilouToIob(l));
+    harmonizeTypes(words, labels);
+    return labels;
+  }
+
+  tagDoc(doc: Doc): NameSpan[] {
+    const sentences = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    if (sentences.length === 0) return [];
+    const labels = this.tagSentences(sentences);
+    const out: NameSpan[] = [];
+    doc.sentences.forEach((sentence, si) => {
+      const words = sentences[si]!;
+      const spans = spansOf(labels[si]!);
+      const taken = new Uint8Array(words.length);
+      for (const s of spans) {
+        taken.fill(1, s.start, s.end);
+        out.push(this.nameSpan(doc, sentence.tokenStart, s.start, s.end, parleyType(s.type, words.slice(s.start, s.end), this.gazetteer), 'ner'));
+      }
+      const lower = words.map((w) => w.toLowerCase());
+      for (const m of this.gazetteer.match(words, lower)) {
+        if (taken.subarray(m.start, m.end).some((x) => x === 1)) continue;
+        // A lone capitalised word opening a sentence ("Turkey", "House") is too often a common word.
+        const single = m.end - m.start === 1;
+        if (single && m.start === 0 && !/^[A-Z]{2,}$/.test(words[0]!)) continue;
+        for (const c of m.categories) {
+          const category = this.gazetteer.categories[c] as GazetteerCategory;
+          const type = categoryType(category);
+          if (!type) continue;
+          out.push(this.nameSpan(doc, sentence.tokenStart, m.start, m.end, type, `gazetteer:${category}`));
+          break;
+        }
+      }
+    });
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  private nameSpan(doc: Doc, base: number, start: number, end: number, type: NameSpan['type'], source: string): NameSpan {
+    const first = doc.tokens[base + start]!;
+    const last = doc.tokens[base + end - 1]!;
+    return { start: first.start, end: last.end, type, tokenStart: base + start, tokenEnd: base + end, source };
+  }
+}

@@ -1,0 +1,269 @@
+import type { LabelledDoc } from './conll.js';
+import { harmonizeTypes } from './consistency.js';
+import { dynamicFeatures, type DocFeatures, FeatureExtractor } from './features.js';
+import type { Gazetteer } from './gazetteer.js';
+import { bilouToIob, iobToBilou, LABELS, NUM_LABELS } from './labels.js';
+import { NerModel, type ModelMeta } from './model.js';
+import { Scorer } from './scoring.js';
+import { DocHistory, Tagger } from './tagger.js';
+
+export interface TrainOptions {
+  gazetteer: Gazetteer;
+  /** Most passes over the training data; the best pass on dev (when given) is kept. */
+  epochs: number;
+  /** Features seen fewer times in training are dropped. */
+  minCount: number;
+  /** Rows whose largest averaged weight is smaller are dropped from the saved model. */
+  pruneBelow: number;
+  trainedOn: string[];
+  seed?: number;
+  /** Independent runs (shuffles) whose averaged weights are averaged again: less variance. */
+  runs?: number;
+  log?: (line: string) => void;
+}
+
+export interface TrainResult {
+  model: NerModel;
+  epochs: number;
+  dev: Scorer | null;
+  seconds: number;
+}
+
+interface PreparedDoc {
+  f: DocFeatures;
+  /** Row of each static key (−1 when pruned by count). */
+  rows: Int32Array;
+  gold: Int32Array;
+}
+
+/** Growable averaged-perceptron weights: w and the timestamped sum used for averaging. */
+class Weights {
+  w = new Float32Array(1 << 20);
+  acc = new Float64Array(1 << 20);
+  rows = 0;
+  readonly index = new Map<number, number>();
+  readonly keys: number[] = [];
+
+  rowOf(key: number, create: boolean): number {
+    const r = this.index.get(key);
+    if (r !== undefined || !create) return r ?? -1;
+    const row = this.rows++;
+    if (this.rows * NUM_LABELS > this.w.length) {
+      const w = new Float32Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const acc = new Float64Array(this.acc.length * 2);
+      acc.set(this.acc);
+      this.acc = acc;
+    }
+    this.index.set(key, row);
+    this.keys.push(key);
+    return row;
+  }
+
+  /** Fresh weights sharing this table's rows (the static features), for another run. */
+  cloneRows(): Weights {
+    const out = new Weights();
+    for (const key of this.keys) out.rowOf(key, true);
+    return out;
+  }
+
+  averaged(c: number): Float32Array {
+    const out = new Float32Array(this.rows * NUM_LABELS);
+    for (let i = 0; i < out.length; i++) out[i] = this.w[i]! - this.acc[i]! / c;
+    return out;
+  }
+}
+
+/** Mulberry32: a small seeded generator so that training is reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Trains an averaged perceptron with greedy decoding over the predicted label history. */
+export function trainNer(train: LabelledDoc[], dev: LabelledDoc[] | null, opts: TrainOptions): TrainResult {
+  const t0 = performance.now();
+  const log = opts.log ?? (() => {});
+  const fx = new FeatureExtractor(opts.gazetteer);
+  const base = new Weights();
+
+  // Static features once; keys seen fewer than minCount times get no row.
+  const counts = new Map<number, number>();
+  const feats = train.map((d) => fx.docFeatures(d.sentences.map((s) => s.words)));
+  for (const f of feats) for (const k of f.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const docs: PreparedDoc[] = feats.map((f, i) => {
+    const rows = new Int32Array(f.keys.length);
+    for (let k = 0; k < f.keys.length; k++) rows[k] = counts.get(f.keys[k]!)! >= opts.minCount ? base.rowOf(f.keys[k]!, true) : -1;
+    const gold = Int32Array.from(train[i]!.sentences.flatMap((s) => iobToBilou(s.labels)));
+    return { f, rows, gold };
+  });
+  counts.clear();
+  log(`features: ${base.rows} static rows from ${docs.length} documents (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const runs = opts.runs ?? 1;
+  const sum = new Map<number, Float32Array>();
+  let epochs = 0;
+  for (let run = 0; run < runs; run++) {
+    const best = runPerceptron(docs, base.cloneRows(), dev, fx, opts, (opts.seed ?? 1) + run, t0, log);
+    epochs = Math.max(epochs, best.epoch);
+    best.keys.forEach((key, r) => {
+      let acc = sum.get(key);
+      if (!acc) {
+        acc = new Float32Array(NUM_LABELS);
+        sum.set(key, acc);
+      }
+      for (let l = 0; l < NUM_LABELS; l++) acc[l]! += best.weights[r * NUM_LABELS + l]! / runs;
+    });
+  }
+  const keys = [...sum.keys()];
+  const weights = new Float32Array(keys.length * NUM_LABELS);
+  keys.forEach((key, r) => weights.set(sum.get(key)!, r * NUM_LABELS));
+  const pruned = prune(keys, weights, opts.pruneBelow);
+  log(`kept ${pruned.keys.length} of ${keys.length} feature rows`);
+  const model = modelOf(Array.from(pruned.keys), pruned.weights, opts, epochs);
+  const scorer = dev ? evaluate(new Tagger(model, fx), dev) : null;
+  if (scorer && runs > 1) log(`average of ${runs} runs: dev F1 ${(100 * scorer.overall().f1).toFixed(2)}`);
+  return { model, epochs, dev: scorer, seconds: (performance.now() - t0) / 1000 };
+}
+
+interface RunResult {
+  epoch: number;
+  f1: number;
+  keys: number[];
+  weights: Float32Array;
+}
+
+/** One perceptron run: passes over shuffled documents, keeping the pass that scores best on dev. */
+function runPerceptron(
+  docs: PreparedDoc[], weights: Weights, dev: LabelledDoc[] | null, fx: FeatureExtractor, opts: TrainOptions,
+  seed: number, t0: number, log: (line: string) => void,
+): RunResult {
+  const random = rng(seed);
+  const order = docs.map((_, i) => i);
+  const scores = new Float64Array(NUM_LABELS);
+  const dyn = new Uint32Array(16);
+  const dynRows = new Int32Array(16);
+  let c = 1;
+  let best: RunResult | null = null;
+
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const di of order) {
+      const { f, rows, gold } = docs[di]!;
+      const history = new DocHistory();
+      for (let si = 0; si + 1 < f.sentenceStarts.length; si++) {
+        let prev = -1;
+        let prev2 = -1;
+        for (let t = f.sentenceStarts[si]!; t < f.sentenceStarts[si + 1]!; t++) {
+          scores.fill(0);
+          const w = weights.w;
+          const from = f.offsets[t]!;
+          const to = f.offsets[t + 1]!;
+          for (let k = from; k < to; k++) {
+            const r = rows[k]!;
+            if (r < 0) continue;
+            const base = r * NUM_LABELS;
+            for (let l = 0; l < NUM_LABELS; l++) scores[l] += w[base + l]!;
+          }
+          const nd = dynamicFeatures(dyn, f, t, prev, prev2, f.capital[t] ? history.get(f.lowerHash[t]!) : -1);
+          for (let k = 0; k < nd; k++) {
+            const r = weights.rowOf(dyn[k]!, true);
+            dynRows[k] = r;
+            const base = r * NUM_LABELS;
+            for (let l = 0; l < NUM_LABELS; l++) scores[l] += weights.w[base + l]!;
+          }
+          let pred = 0;
+          for (let l = 1; l < NUM_LABELS; l++) if (scores[l]! > scores[pred]!) pred = l;
+          const g = gold[t]!;
+          if (pred !== g) {
+            errors++;
+            const W = weights.w;
+            const A = weights.acc;
+            for (let k = from; k < to; k++) {
+              const r = rows[k]!;
+              if (r < 0) continue;
+              W[r * NUM_LABELS + g]! += 1;
+              A[r * NUM_LABELS + g]! += c;
+              W[r * NUM_LABELS + pred]! -= 1;
+              A[r * NUM_LABELS + pred]! -= c;
+            }
+            for (let k = 0; k < nd; k++) {
+              const r = dynRows[k]!;
+              W[r * NUM_LABELS + g]! += 1;
+              A[r * NUM_LABELS + g]! += c;
+              W[r * NUM_LABELS + pred]! -= 1;
+              A[r * NUM_LABELS + pred]! -= c;
+            }
+          }
+          c++;
+          tokens++;
+          if (f.capital[t]) history.add(f.lowerHash[t]!, pred);
+          prev2 = prev;
+          prev = pred;
+        }
+      }
+    }
+    const avg = weights.averaged(c);
+    let line = `run ${seed} epoch ${epoch}: ${(100 * (1 - errors / tokens)).toFixed(2)}% train tokens right`;
+    if (dev) {
+      const scorer = evaluate(new Tagger(modelOf(weights.keys, avg, opts, epoch), fx), dev);
+      const f1 = scorer.overall().f1;
+      line += `, dev F1 ${(100 * f1).toFixed(2)}`;
+      if (!best || f1 > best.f1) best = { f1, epoch, weights: avg, keys: weights.keys.slice() };
+    } else {
+      best = { f1: 0, epoch, weights: avg, keys: weights.keys.slice() };
+    }
+    log(`${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  if (!best) throw new Error('no training epochs were run');
+  return best;
+}
+
+function modelOf(keys: ArrayLike<number>, weights: Float32Array, opts: TrainOptions, epochs: number): NerModel {
+  const meta: ModelMeta = {
+    format: 'parley-ner', version: 1, labels: LABELS,
+    trainedOn: opts.trainedOn, epochs, createdAt: new Date().toISOString(),
+  };
+  return new NerModel(Uint32Array.from(keys as number[]), weights, meta);
+}
+
+/** Drops rows whose weights are all small: they barely move any score. */
+function prune(keys: number[], weights: Float32Array, below: number): { keys: Uint32Array; weights: Float32Array } {
+  const keep: number[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    let max = 0;
+    for (let l = 0; l < NUM_LABELS; l++) max = Math.max(max, Math.abs(weights[r * NUM_LABELS + l]!));
+    if (max >= below) keep.push(r);
+  }
+  const outKeys = new Uint32Array(keep.length);
+  const outW = new Float32Array(keep.length * NUM_LABELS);
+  keep.forEach((r, i) => {
+    outKeys[i] = keys[r]!;
+    outW.set(weights.subarray(r * NUM_LABELS, (r + 1) * NUM_LABELS), i * NUM_LABELS);
+  });
+  return { keys: outKeys, weights: outW };
+}
+
+/** Tags every document as the runtime does (types harmonised) and scores it against the gold labels. */
+export function evaluate(tagger: Tagger, docs: LabelledDoc[]): Scorer {
+  const scorer = new Scorer();
+  for (const d of docs) {
+    const words = d.sentences.map((s) => s.words);
+    const pred = tagger.tagDocument(words).map((l) => bilouToIob(l));
+    harmonizeTypes(words, pred);
+    d.sentences.forEach((s, i) => scorer.add(s.labels, pred[i]!));
+  }
+  return scorer;
+}

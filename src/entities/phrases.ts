@@ -1,0 +1,83 @@
+/**
+ * Token-sequence tables: lexicon phrases ("prime minister", "foreign ministry") compiled into a
+ * Map keyed by normalised tokens, matched at a position forwards or backwards in O(max length).
+ */
+
+/** Comparable form of a token: lower case, typographic apostrophes made ASCII, an abbreviation's dot dropped. */
+export function normToken(text: string): string {
+  return normLower(text.toLowerCase());
+}
+
+/** normToken of text already in lower case (Token.lower). */
+export function normLower(lower: string): string {
+  let t = lower;
+  if (t.indexOf('\u2019') >= 0 || t.indexOf('\u2018') >= 0) t = t.replace(/[\u2018\u2019]/g, "'");
+  const n = t.length;
+  if (n > 1 && t.charCodeAt(n - 1) === 46 && t.indexOf('.') === n - 1) t = t.slice(0, -1);
+  return t;
+}
+
+/** Splits a lexicon phrase the way the segmenter tokenises: on spaces, with a possessive 's apart. */
+export function phraseTokens(phrase: string): string[] {
+  const out: string[] = [];
+  for (const part of phrase.trim().split(/\s+/)) {
+    if (part === '') continue;
+    const p = part.replace(/[\u2018\u2019]/g, "'");
+    if (p.length > 2 && p.endsWith("'s")) out.push(normToken(p.slice(0, -2)), "'s");
+    else out.push(normToken(p));
+  }
+  return out;
+}
+
+export interface PhraseMatch<T> {
+  /** Token index where the match starts (inclusive) and ends (exclusive). */
+  start: number;
+  end: number;
+  value: T;
+}
+
+export class PhraseTable<T> {
+  private readonly map = new Map<string, T>();
+  /** First and last words of the phrases: most tokens are rejected by one Set lookup. */
+  private readonly firstWords = new Set<string>();
+  private readonly lastWords = new Set<string>();
+  private maxLen = 0;
+
+  /** Adds a phrase; an existing entry for the same tokens is kept (first one wins). */
+  add(phrase: string, value: T): void {
+    const tokens = phraseTokens(phrase);
+    if (tokens.length === 0) return;
+    const key = tokens.join(' ');
+    if (!this.map.has(key)) this.map.set(key, value);
+    this.firstWords.add(tokens[0]!);
+    this.lastWords.add(tokens[tokens.length - 1]!);
+    if (tokens.length > this.maxLen) this.maxLen = tokens.length;
+  }
+
+  get(phrase: string): T | undefined {
+    return this.map.get(phraseTokens(phrase).join(' '));
+  }
+
+  /** Longest phrase starting at token `i` of the normalised tokens, not reaching `limit`. */
+  longestAt(norm: readonly string[], i: number, limit = norm.length): PhraseMatch<T> | null {
+    if (!this.firstWords.has(norm[i]!)) return null;
+    let key = '';
+    let best: PhraseMatch<T> | null = null;
+    for (let len = 1; len <= this.maxLen && i + len <= limit; len++) {
+      key = len === 1 ? norm[i]! : key + ' ' + norm[i + len - 1]!;
+      const v = this.map.get(key);
+      if (v !== undefined) best = { start: i, end: i + len, value: v };
+    }
+    return best;
+  }
+
+  /** Longest phrase ending at token `j` (inclusive), not starting before `floor`. */
+  longestEndingAt(norm: readonly string[], j: number, floor = 0): PhraseMatch<T> | null {
+    if (!this.lastWords.has(norm[j]!)) return null;
+    for (let len = Math.min(this.maxLen, j - floor + 1); len >= 1; len--) {
+      const v = this.map.get(norm.slice(j - len + 1, j + 1).join(' '));
+      if (v !== undefined) return { start: j - len + 1, end: j + 1, value: v };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,398 @@
+import type { Doc } from '../doc.js';
+import type { Entity, Mention, MentionKind, NameSpan } from '../types.js';
+import { assignActors, endsWith } from './actors.js';
+import { findAnaphors, SalienceResolver, type Anaphor, type HistoryMention } from './anaphora.js';
+import { TokenContext } from './context.js';
+import { addName, newDraft, type Draft } from './draft.js';
+import { findGroupPhrases, type GroupPhrase } from './groups.js';
+import type { ActorLexicon, Gender } from './lexicon.js';
+import { prepareNames, type NameItem } from './names.js';
+import { normToken } from './phrases.js';
+import { appositiveAfter, titleBefore } from './roles.js';
+
+/**
+ * Who is who in one article: clusters the tagger's names, group phrases, descriptions and
+ * pronouns into entities with roles, genders and actor codes. Linear in the tokens apart from
+ * small windows (titles, appositives, salience over the last sentences).
+ */
+export function resolveEntities(doc: Doc, names: readonly NameSpan[], lex: ActorLexicon): { entities: Entity[]; mentions: Mention[] } {
+  if (doc.tokens.length === 0) return { entities: [], mentions: [] };
+  return new Resolver(doc, lex).run(names);
+}
+
+interface CountryCue {
+  tok: number;
+  code: string;
+  paragraph: number;
+  subject: boolean;
+}
+
+class Resolver {
+  private readonly ctx: TokenContext;
+  private readonly drafts: Draft[] = [];
+  private readonly byKey = new Map<string, Draft>();
+  /** Tokens already part of a mention, a title or an appositive. */
+  private readonly taken: Uint8Array;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly lex: ActorLexicon,
+  ) {
+    this.ctx = new TokenContext(doc);
+    this.taken = new Uint8Array(doc.tokens.length);
+  }
+
+  run(names: readonly NameSpan[]): { entities: Entity[]; mentions: Mention[] } {
+    const items = prepareNames(this.ctx, this.lex, names);
+    const isPerson = new Set(items.filter((it) => this.looksLikePerson(it)));
+    const consumed = new Set<NameItem>();
+    const personRoles = new Map<NameItem, ReturnType<Resolver['rolesAround']>>();
+    for (const it of isPerson) {
+      const found = this.rolesAround(it, items);
+      personRoles.set(it, found);
+      for (const c of found.consumed) consumed.add(c);
+    }
+    const phrases = findGroupPhrases(this.ctx, this.lex, items.filter((it) => !consumed.has(it)));
+    for (const p of phrases) for (const c of p.consumed) consumed.add(c);
+    const cues = this.countryCues(items, phrases);
+
+    const byStart: Array<{ at: number; item?: NameItem; phrase?: GroupPhrase }> = [
+      ...items.filter((it) => !consumed.has(it)).map((item) => ({ at: item.tokenStart, item })),
+      ...phrases.map((phrase) => ({ at: phrase.tokenStart, phrase })),
+    ].sort((a, b) => a.at - b.at);
+    for (const x of byStart) {
+      if (x.phrase) this.addPhrase(x.phrase, cues);
+      else if (x.item && isPerson.has(x.item)) this.addPerson(x.item, personRoles.get(x.item)!);
+      else if (x.item) this.addName(x.item);
+    }
+    for (const d of this.drafts) if (d.type === 'PERSON' && !d.gender) d.gender = this.genderOfName(d);
+    assignActors(this.drafts, this.lex, this.doc.article.date);
+    this.resolveAnaphors();
+    return this.finish();
+  }
+
+  // ---- names ----------------------------------------------------------------
+
+  private looksLikePerson(it: NameItem): boolean {
+    if (it.type === 'PERSON') return true;
+    if (this.lex.places.lookup(it.text) || this.lex.orgs.get(it.text)) return false;
+    if (this.lex.leaders.find(it.text)) return true;
+    // An unlisted name right after a person's title ("Envoy Xyz") is a person whatever the tagger said.
+    return it.type !== 'NORP' && titleBefore(this.ctx, this.lex, it.tokenStart).role !== null
+      && this.lex.firstNames.has(this.ctx.norm[it.tokenStart]!);
+  }
+
+  /** Title and appositive of a person mention; names inside the title are not mentions of their own. */
+  private rolesAround(it: NameItem, items: readonly NameItem[]) {
+    const title = titleBefore(this.ctx, this.lex, it.tokenStart);
+    const appositive = appositiveAfter(this.ctx, this.lex, it.tokenEnd);
+    const consumed: NameItem[] = [];
+    if (title.role) {
+      const { tokenStart: a, tokenEnd: b } = title.role;
+      this.take(a, b);
+      for (const other of items) if (other !== it && other.tokenStart >= a && other.tokenEnd <= b) consumed.push(other);
+    }
+    if (appositive) this.take(appositive.tokenStart, appositive.tokenEnd);
+    return { title, appositive, consumed };
+  }
+
+  private addPerson(it: NameItem, found: ReturnType<Resolver['rolesAround']>): void {
+    const tokens = nameTokens(it.text);
+    let draft = this.findPerson(tokens);
+    if (!draft) {
+      draft = newDraft('PERSON', 'person:' + tokens.join(' '), it.text);
+      draft.nameTokens = tokens;
+      this.register(draft);
+    } else {
+      addName(draft, it.text);
+      if (tokens.length > draft.nameTokens.length) draft.nameTokens = tokens;
+    }
+    if (found.title.role) draft.roles.push(found.title.role.role);
+    if (found.title.gender) draft.gender ??= found.title.gender;
+    const after = found.appositive?.after;
+    for (const [a, b] of it.pieces) this.mention(draft, a, b, 'name', this.ctx.isSubject(a, it.tokenEnd, after ?? it.tokenEnd));
+    if (found.appositive) {
+      draft.roles.push(found.appositive.role);
+      this.mention(draft, found.appositive.tokenStart, found.appositive.tokenEnd, 'description', false);
+    }
+    for (const r of draft.roles) if (r.gender) draft.gender ??= r.gender;
+  }
+
+  /** The person a (partial) name refers to: same name, or one is the other's surname part. Most recent wins. */
+  private findPerson(tokens: readonly string[]): Draft | null {
+    let best: Draft | null = null;
+    let bestAt = -1;
+    for (const d of this.drafts) {
+      if (d.type !== 'PERSON') continue;
+      if (!endsWith(d.nameTokens, tokens) && !endsWith(tokens, d.nameTokens)) continue;
+      const last = d.mentions[d.mentions.length - 1]?.tokenStart ?? -1;
+      if (last > bestAt) {
+        best = d;
+        bestAt = last;
+      }
+    }
+    return best;
+  }
+
+  private addName(it: NameItem): void {
+    const lex = this.lex;
+    const parts = this.hyphenParts(it);
+    if (parts) {
+      for (const p of parts) this.addPlace(p.text, p.start, p.end, it);
+      return;
+    }
+    const org = lex.orgs.get(it.text);
+    if (org) {
+      const d = this.draftFor('org:' + org.name, 'ORG', it.text);
+      d.fixedName = org.name;
+      d.fixedActor = org.actor;
+      d.country = org.country;
+      for (const c of org.is) d.classes.add(c);
+      this.mentionItem(d, it);
+      return;
+    }
+    if (this.addPlace(it.text, -1, -1, it)) return;
+    const tokens = nameTokens(it.text);
+    const person = it.type !== 'NORP' ? this.findPerson(tokens) : null;
+    if (person && tokens.length <= person.nameTokens.length) {
+      addName(person, it.text);
+      this.mentionItem(person, it);
+      return;
+    }
+    const d = this.draftFor('name:' + (this.acronymOwner(it.text) ?? tokens.join(' ')), it.type, it.text);
+    this.mentionItem(d, it);
+  }
+
+  /** Adds a place mention (country, demonym, city, region); false when the text is no place. */
+  private addPlace(text: string, start: number, end: number, it: NameItem): boolean {
+    const place = this.lex.places.lookup(text);
+    if (!place) return false;
+    const key = place.kind === 'city' ? 'city:' + normToken(text) : 'place:' + place.code;
+    const region = this.lex.places.isRegion(place.code);
+    const d = this.draftFor(key, region ? 'LOC' : 'GPE', text);
+    d.fixedName ??= place.kind === 'city' ? text : (this.lex.places.nameOf(place.code) ?? text);
+    d.fixedActor = place.code;
+    d.country = region ? null : place.code;
+    if (start < 0) this.mentionItem(d, it);
+    else this.mentionChars(d, it, start, end);
+    return true;
+  }
+
+  /** "Russian-American" names two countries: one mention each. */
+  private hyphenParts(it: NameItem): Array<{ text: string; start: number; end: number }> | null {
+    if (it.pieces.length !== 1 || it.tokenEnd - it.tokenStart !== 1 || !it.text.includes('-')) return null;
+    const base = this.doc.tokens[it.tokenStart]!.start;
+    const parts: Array<{ text: string; start: number; end: number }> = [];
+    let offset = 0;
+    for (const text of it.text.split('-')) {
+      if (!this.lex.places.lookup(text)) return null;
+      parts.push({ text, start: base + offset, end: base + offset + text.length });
+      offset += text.length + 1;
+    }
+    return parts.length > 1 ? parts : null;
+  }
+
+  /** Key of an earlier organisation whose initials an acronym spells ("OSCE" after its full name). */
+  private acronymOwner(text: string): string | null {
+    if (!/^[A-Z]{2,6}$/.test(text)) return null;
+    for (const d of this.drafts) {
+      if (d.type !== 'ORG') continue;
+      const initials = d.names[0]!.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+      if (initials === text) return d.key.slice('name:'.length);
+    }
+    return null;
+  }
+
+  // ---- group phrases --------------------------------------------------------
+
+  private addPhrase(p: GroupPhrase, cues: readonly CountryCue[]): void {
+    let country = p.country;
+    if (p.contextual) country = this.contextCountry(p.tokenStart, cues);
+    const qualifier = country ?? p.qualifierPerson?.toLowerCase().replace(/['\u2019]s$/, '') ?? '';
+    const d = this.draftFor(`group:${qualifier}|${p.head}`, 'ORG', p.name);
+    d.sector = p.sector;
+    // A region ("European firms") gives the actor code (EURBUS) but is no country.
+    if (country && this.lex.places.isRegion(country)) d.fixedActor = country + p.sector;
+    else d.country = country;
+    d.qualifierPerson = p.qualifierPerson;
+    d.plural = p.plural;
+    d.classes.add(p.head);
+    d.classes.add(p.head.split(' ').pop()!);
+    this.mention(d, p.tokenStart, p.tokenEnd, 'name', this.ctx.isSubject(p.tokenStart, p.tokenEnd));
+  }
+
+  /** Places named in the text, in order: the context that says whose "Foreign Ministry" it is. */
+  private countryCues(items: readonly NameItem[], phrases: readonly GroupPhrase[]): CountryCue[] {
+    const cues: CountryCue[] = [];
+    const push = (a: number, b: number, code: string): void => {
+      cues.push({ tok: a, code, paragraph: this.ctx.paragraphOf(a), subject: this.ctx.isSubject(a, b) });
+    };
+    for (const it of items) {
+      const place = this.lex.places.lookup(it.text);
+      if (place && place.kind !== 'region') push(it.tokenStart, it.tokenEnd, place.code);
+    }
+    for (const p of phrases) if (p.country && !this.lex.places.isRegion(p.country)) push(p.tokenStart, p.tokenEnd, p.country);
+    return cues.sort((a, b) => a.tok - b.tok);
+  }
+
+  /**
+   * The country the context gives an unqualified institution: among the countries named in its
+   * paragraph (before it, or later in its sentence), the nearest, with subjects counting double
+   * ("Poland summoned the Belarusian ambassador, the Foreign Ministry said" is Poland's ministry);
+   * without one, the article's most named country.
+   */
+  private contextCountry(tok: number, cues: readonly CountryCue[]): string | null {
+    const paragraph = this.ctx.paragraphOf(tok);
+    const sentence = this.ctx.sentenceOf[tok]!;
+    const scores = new Map<string, number>();
+    for (const c of cues) {
+      if (c.paragraph !== paragraph || (c.tok > tok && this.ctx.sentenceOf[c.tok] !== sentence)) continue;
+      const w = (c.subject ? 2 : 1) / (1 + Math.abs(tok - c.tok) / 20);
+      scores.set(c.code, (scores.get(c.code) ?? 0) + w);
+    }
+    if (scores.size === 0) for (const c of cues) scores.set(c.code, (scores.get(c.code) ?? 0) + 1);
+    let best: string | null = null;
+    for (const [code, score] of scores) if (!best || score > scores.get(best)!) best = code;
+    return best;
+  }
+
+  // ---- descriptions and pronouns ---------------------------------------------
+
+  private resolveAnaphors(): void {
+    const orgNouns = new Set<string>();
+    for (const d of this.drafts) if (d.type !== 'PERSON') for (const c of d.classes) orgNouns.add(c);
+    const anaphors = findAnaphors(this.ctx, this.lex, this.taken, orgNouns);
+    const history: HistoryMention[] = [];
+    for (const d of this.drafts) {
+      for (const m of d.mentions) {
+        history.push({ draft: d, tokenStart: m.tokenStart, subject: m.subject, inQuote: this.ctx.inQuote[m.tokenStart] === 1, kind: m.kind });
+      }
+    }
+    history.sort((a, b) => a.tokenStart - b.tokenStart);
+    const salience = new SalienceResolver(this.ctx);
+    let h = 0;
+    for (const a of anaphors) {
+      while (h < history.length && history[h]!.tokenStart < a.tokenStart) salience.add(history[h++]!);
+      const draft = a.plural ? this.pluralAntecedent(a) : salience.resolve(a, (d) => this.compatible(d, a));
+      if (!draft) continue;
+      const subject = this.ctx.isSubject(a.tokenStart, a.tokenEnd);
+      this.mention(draft, a.tokenStart, a.tokenEnd, a.kind, subject);
+      if (draft.type === 'PERSON' && a.gender) draft.gender ??= a.gender;
+      salience.add({ draft, tokenStart: a.tokenStart, subject, inQuote: this.ctx.inQuote[a.tokenStart] === 1, kind: a.kind });
+    }
+  }
+
+  private compatible(d: Draft, a: Anaphor): boolean {
+    if (a.kind === 'pronoun') return d.type === 'PERSON' && (!d.gender || !a.gender || d.gender === a.gender);
+    if (a.organisation) return d.type !== 'PERSON' && d.classes.has(a.head);
+    if (d.type !== 'PERSON' || !d.classes.has(a.head)) return false;
+    return !a.country || d.country === a.country;
+  }
+
+  /**
+   * "they"/"their" refer to a group only when the nearest plural noun before them (this
+   * sentence or the previous) heads that group's mention; otherwise ("opportunities … if they
+   * are deemed …") they are left alone.
+   */
+  private pluralAntecedent(a: Anaphor): Draft | null {
+    const sentence = this.ctx.sentenceOf[a.tokenStart]!;
+    const floor = this.doc.sentences[Math.max(0, sentence - 1)]!.tokenStart;
+    for (let k = a.tokenStart - 1; k >= floor; k--) {
+      const pos = this.ctx.pos(k);
+      if (pos !== 'NOUN' && pos !== 'PROPN') continue;
+      const word = this.ctx.norm[k]!;
+      if (!word.endsWith('s') || word.endsWith('ss')) continue;
+      for (const d of this.drafts) {
+        if (d.plural && d.mentions.some((m) => m.tokenEnd === k + 1 && m.kind === 'name')) return d;
+      }
+      return null;
+    }
+    return null;
+  }
+
+  // ---- bookkeeping -----------------------------------------------------------
+
+  private genderOfName(d: Draft): Gender | null {
+    const tokens = d.nameTokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (i === tokens.length - 1 && i > 0) break;
+      const g = this.lex.firstNames.get(tokens[i]!);
+      if (g) return g;
+    }
+    return null;
+  }
+
+  private draftFor(key: string, type: Draft['type'], name: string): Draft {
+    const found = this.byKey.get(key);
+    if (found) {
+      addName(found, name);
+      return found;
+    }
+    const d = newDraft(type, key, name);
+    this.register(d);
+    return d;
+  }
+
+  private register(d: Draft): void {
+    this.drafts.push(d);
+    this.byKey.set(d.key, d);
+  }
+
+  private take(a: number, b: number): void {
+    this.taken.fill(1, a, b);
+  }
+
+  private mentionItem(d: Draft, it: NameItem): void {
+    for (const [a, b] of it.pieces) this.mention(d, a, b, 'name', this.ctx.isSubject(a, it.tokenEnd));
+  }
+
+  private mentionChars(d: Draft, it: NameItem, start: number, end: number): void {
+    this.take(it.tokenStart, it.tokenEnd);
+    d.mentions.push({ tokenStart: it.tokenStart, tokenEnd: it.tokenEnd, start, end, kind: 'name', subject: false });
+  }
+
+  private mention(d: Draft, a: number, b: number, kind: MentionKind, subject: boolean): void {
+    this.take(a, b);
+    const { start, end } = this.ctx.span(a, b);
+    d.mentions.push({ tokenStart: a, tokenEnd: b, start, end, kind, subject });
+  }
+
+  private finish(): { entities: Entity[]; mentions: Mention[] } {
+    const live = this.drafts.filter((d) => d.mentions.length > 0);
+    for (const d of live) d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    live.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+    const entities: Entity[] = [];
+    const mentions: Mention[] = [];
+    live.forEach((d, i) => {
+      const id = `e${i + 1}`;
+      const name = d.fixedName ?? longest(d.names);
+      const seen = new Set<string>();
+      const own = d.mentions.filter((m) => {
+        const k = `${m.start}:${m.end}`;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+      entities.push({
+        id, name, type: d.type, actor: d.fixedActor, country: d.country,
+        roles: [...new Set(d.roles.map((r) => r.text))],
+        aliases: d.names.filter((n) => n !== name),
+        gender: d.type === 'PERSON' ? d.gender : null,
+        mentions: own.map((m) => ({ start: m.start, end: m.end, kind: m.kind })),
+      });
+      for (const m of own) mentions.push({ start: m.start, end: m.end, kind: m.kind, entity: id });
+    });
+    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { entities, mentions };
+  }
+}
+
+function nameTokens(text: string): string[] {
+  return text.split(/\s+/).map(normToken).filter((t) => t !== "'s" && t !== '');
+}
+
+function longest(names: readonly string[]): string {
+  let best = names[0] ?? '';
+  for (const n of names) if (n.split(/\s+/).length > best.split(/\s+/).length) best = n;
+  return best;
+}

@@ -1,0 +1,299 @@
+/**
+ * Shallow role finding over a tagged sentence: which actor mentions are subject, object,
+ * modifier, agent, or "between" parties of an event's words. No parse: a mention's role comes
+ * from its side of the event words, the preposition that governs it, and coordination with its
+ * neighbours (lexicon/events/roles.json).
+ */
+import type { Doc } from '../doc.js';
+import type { Entity, EntityType, Quote, Token } from '../types.js';
+
+export interface RolesLexicon {
+  locative: string[];
+  agent: string[];
+  between: string[];
+  prepositions: string[];
+  npModifiers: string[];
+  clauseBreaks: string[];
+  firstPerson: string[];
+  coordinators: string[];
+  bothSides: string[];
+  maxSubjectDistance: number;
+  maxObjectDistance: number;
+  locationTypes: string[];
+  factive: string[];
+}
+
+/** One actor mention in a sentence, with what the role finder needs to know about it. */
+export interface ActorSlot {
+  actor: string | null;
+  entity: string | null;
+  type: EntityType | null;
+  start: number;
+  end: number;
+  tokenStart: number;
+  tokenEnd: number;
+  /** Lower-cased preposition governing the mention's noun phrase, or null. */
+  governor: string | null;
+  /** Index of the coordination group ("Russia and the US") within the sentence. */
+  group: number;
+  /** Where the mention's noun phrase begins (determiners and modifiers included). */
+  phraseStart: number;
+}
+
+export class RoleWords {
+  readonly locative: Set<string>;
+  readonly agent: Set<string>;
+  readonly between: Set<string>;
+  readonly prepositions: Set<string>;
+  readonly breaks: Set<string>;
+  readonly firstPerson: Set<string>;
+  readonly coordinators: string[][];
+  readonly bothSides: string[][];
+  readonly bothSidesFirst: Set<string>;
+  readonly locationTypes: Set<string>;
+  readonly factive: Set<string>;
+  private readonly npPos: Set<string>;
+  private readonly npPunct: Set<string>;
+  readonly maxSubject: number;
+  readonly maxObject: number;
+
+  constructor(lex: RolesLexicon) {
+    this.locative = new Set(lex.locative);
+    this.agent = new Set(lex.agent);
+    this.between = new Set(lex.between);
+    this.prepositions = new Set(lex.prepositions);
+    this.breaks = new Set(lex.clauseBreaks);
+    this.firstPerson = new Set(lex.firstPerson);
+    this.coordinators = lex.coordinators.map((c) => c.split(' '));
+    this.bothSides = lex.bothSides.map((c) => c.split(' '));
+    this.bothSidesFirst = new Set(this.bothSides.map((p) => p[0]!));
+    this.locationTypes = new Set(lex.locationTypes);
+    this.factive = new Set(lex.factive);
+    this.npPos = new Set(lex.npModifiers.filter((p) => !p.includes(':')));
+    this.npPunct = new Set(lex.npModifiers.filter((p) => p.startsWith('PUNCT:')).map((p) => p.slice(6)));
+    this.maxSubject = lex.maxSubjectDistance;
+    this.maxObject = lex.maxObjectDistance;
+  }
+
+  /** True for tokens that may stand inside a noun phrase before its head ("the new US"). */
+  inPhrase(t: Token): boolean {
+    if (this.prepositions.has(t.lower) || this.breaks.has(t.lower)) return false;
+    return this.npPos.has(t.pos) || (t.pos === 'PUNCT' && this.npPunct.has(t.text)) || t.lower === "'s" || t.lower === '’s';
+  }
+}
+
+/** Length of the word sequence `words` at tokens[i], or 0. */
+export function seqLength(words: string[], tokens: Token[], i: number, end: number): number {
+  if (i + words.length > end) return 0;
+  for (let k = 0; k < words.length; k++) if (tokens[i + k]!.lower !== words[k]) return 0;
+  return words.length;
+}
+
+/** Per-document view of the entity layer: entities by id, and the quotes for speaker context. */
+export class DocActors {
+  readonly byId = new Map<string, Entity>();
+  /** Mentions (start, end, entity) sorted by start: doc.mentions, or the entities' own lists. */
+  readonly mentions: Array<{ start: number; end: number; entity: string }>;
+  /** Actor codes in order of mention, for "both sides". */
+  private readonly ordered: Array<{ start: number; actor: string; entity: string }> = [];
+
+  constructor(readonly doc: Doc) {
+    for (const e of doc.entities) this.byId.set(e.id, e);
+    if (doc.mentions.length) this.mentions = doc.mentions;
+    else {
+      this.mentions = doc.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id })));
+      this.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    }
+    for (const m of this.mentions) {
+      const e = this.byId.get(m.entity);
+      const code = e ? actorCode(e) : null;
+      if (e && code && !isPlace(e)) this.ordered.push({ start: m.start, actor: code, entity: e.id });
+    }
+  }
+
+  /** Index of the first mention starting at or after `offset`. */
+  firstMentionFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The last two distinct parties named before `offset`: what "both sides" refers to. */
+  lastTwoParties(offset: number): Array<{ actor: string; entity: string }> {
+    const out: Array<{ actor: string; entity: string }> = [];
+    for (let i = this.ordered.length - 1; i >= 0 && out.length < 2; i--) {
+      const o = this.ordered[i]!;
+      if (o.start >= offset) continue;
+      if (!out.some((x) => x.actor.slice(0, 3) === o.actor.slice(0, 3))) out.push(o);
+    }
+    return out.reverse();
+  }
+
+  /** The quote whose content holds this offset (the innermost), if any. */
+  quoteAt(offset: number): Quote | null {
+    let best: Quote | null = null;
+    for (const q of this.doc.quotes) {
+      if (offset >= q.start && offset < q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
+    }
+    return best;
+  }
+}
+
+/** Actor code of an entity: its own code, else its country (a GPE is its country). */
+export function actorCode(e: Entity): string | null {
+  return e.actor ?? e.country ?? null;
+}
+
+function isPlace(e: Entity): boolean {
+  return e.type === 'LOC' || (e.type === 'GPE' && !e.actor && !e.country);
+}
+
+/** Token index containing `offset` within [from, to), by binary search. */
+function tokenAt(tokens: Token[], from: number, to: number, offset: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (offset < t.start) hi = mid - 1;
+    else if (offset >= t.end) lo = mid + 1;
+    else return mid;
+  }
+  return lo < to ? lo : -1;
+}
+
+/**
+ * The actor mentions of one sentence, outermost only, each with its governing preposition and
+ * coordination group. First-person pronouns inside a statement stand for its speaker.
+ */
+export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, sEnd: number): ActorSlot[] {
+  const doc = da.doc;
+  const tokens = doc.tokens;
+  const sent = { start: tokens[sStart]?.start ?? 0, end: tokens[sEnd - 1]?.end ?? 0 };
+  const slots: ActorSlot[] = [];
+  for (let i = da.firstMentionFrom(sent.start); i < da.mentions.length; i++) {
+    const m = da.mentions[i]!;
+    if (m.start >= sent.end) break;
+    const last = slots[slots.length - 1];
+    if (last && m.start < last.end) continue; // nested in the previous (outer) mention
+    const e = da.byId.get(m.entity);
+    if (!e) continue;
+    const ts = tokenAt(tokens, sStart, sEnd, m.start);
+    const te = tokenAt(tokens, sStart, sEnd, m.end - 1);
+    if (ts < 0 || te < 0) continue;
+    slots.push(makeSlot(e.id, actorCode(e), e.type, m.start, m.end, ts, te + 1));
+  }
+  addSpeakerPronouns(da, words, slots, sStart, sEnd);
+  addBothSides(da, words, slots, sStart, sEnd);
+  slots.sort((a, b) => a.tokenStart - b.tokenStart);
+  for (const s of slots) annotate(tokens, words, s, sStart);
+  groupCoordinated(tokens, words, slots);
+  return slots;
+}
+
+function makeSlot(entity: string | null, actor: string | null, type: EntityType | null, start: number, end: number, ts: number, te: number): ActorSlot {
+  return { actor, entity, type, start, end, tokenStart: ts, tokenEnd: te, governor: null, group: -1, phraseStart: ts };
+}
+
+/** "I", "we" in a statement without a resolved mention: the statement's speaker. */
+function addSpeakerPronouns(da: DocActors, words: RoleWords, slots: ActorSlot[], sStart: number, sEnd: number): void {
+  const tokens = da.doc.tokens;
+  for (let i = sStart; i < sEnd; i++) {
+    const t = tokens[i]!;
+    if (!words.firstPerson.has(t.lower)) continue;
+    if (slots.some((s) => i >= s.tokenStart && i < s.tokenEnd)) continue;
+    const q = da.quoteAt(t.start);
+    const speaker = q?.speaker?.entity ? da.byId.get(q.speaker.entity) : undefined;
+    if (!speaker) continue;
+    slots.push(makeSlot(speaker.id, actorCode(speaker), speaker.type, t.start, t.end, i, i + 1));
+  }
+}
+
+/** "both sides" / "the two countries": the last two parties named before, as one group. */
+function addBothSides(da: DocActors, words: RoleWords, slots: ActorSlot[], sStart: number, sEnd: number): void {
+  const tokens = da.doc.tokens;
+  for (let i = sStart; i < sEnd; i++) {
+    if (!words.bothSidesFirst.has(tokens[i]!.lower)) continue;
+    for (const phrase of words.bothSides) {
+      const n = seqLength(phrase, tokens, i, sEnd);
+      if (!n) continue;
+      const parties = da.lastTwoParties(tokens[i]!.start);
+      if (parties.length === 2) {
+        for (const p of parties) {
+          const e = da.byId.get(p.entity)!;
+          const slot = makeSlot(e.id, p.actor, e.type, tokens[i]!.start, tokens[i + n - 1]!.end, i, i + n);
+          slot.group = -2 - i; // both parties form one group
+          slots.push(slot);
+        }
+      }
+      i += n - 1;
+      break;
+    }
+  }
+}
+
+/** Governing preposition: the token before the mention's noun phrase, if a preposition. */
+function annotate(tokens: Token[], words: RoleWords, s: ActorSlot, sStart: number): void {
+  let j = s.tokenStart - 1;
+  while (j >= sStart && words.inPhrase(tokens[j]!) && tokens[j]!.pos !== 'PROPN') j--;
+  s.phraseStart = j + 1;
+  if (j < sStart) return;
+  const t = tokens[j]!;
+  if (words.prepositions.has(t.lower) || t.pos === 'ADP') {
+    // "here in Washington", "on behalf of": keep the word that decides the role.
+    s.governor = t.lower;
+    if (t.lower === 'of' && j >= 2 && tokens[j - 1]!.lower === 'behalf') s.governor = 'on behalf of';
+  }
+}
+
+/**
+ * Mentions joined only by coordinators ("Russia, China and the US") share a group. Commas
+ * alone do not make one ("on Fox News, Dmitriev praised …"): a group needs a conjunction.
+ */
+function groupCoordinated(tokens: Token[], words: RoleWords, slots: ActorSlot[]): void {
+  let group = 0;
+  const links: Array<'comma' | 'conjunction' | null> = [];
+  for (let k = 0; k < slots.length; k++) {
+    const s = slots[k]!;
+    if (s.group <= -2) { links.push(null); continue; }
+    const prev = slots[k - 1];
+    const link = prev && prev.group >= 0 ? coordination(tokens, words, prev.tokenEnd, s.phraseStart) : null;
+    links.push(link);
+    s.group = link ? prev!.group : group++;
+  }
+  // Split groups held together by commas only; then members share the first one's governor.
+  for (let g = 0; g < group; g++) {
+    const idx = slots.flatMap((s, k) => (s.group === g ? [k] : []));
+    if (idx.length < 2) continue;
+    if (!idx.slice(1).some((k) => links[k] === 'conjunction')) {
+      for (const k of idx.slice(1)) slots[k]!.group = group++;
+      continue;
+    }
+    const governor = slots[idx[0]!]!.governor;
+    for (const k of idx) if (slots[k]!.governor === null) slots[k]!.governor = governor;
+  }
+}
+
+function coordination(tokens: Token[], words: RoleWords, from: number, to: number): 'comma' | 'conjunction' | null {
+  if (to <= from) return null;
+  let i = from;
+  let kind: 'comma' | 'conjunction' | null = null;
+  while (i < to) {
+    let n = 0;
+    for (const c of words.coordinators) n = Math.max(n, seqLength(c, tokens, i, to));
+    if (n) {
+      if (tokens[i]!.text !== ',') kind = 'conjunction';
+      else kind ??= 'comma';
+      i += n;
+      continue;
+    }
+    if (tokens[i]!.pos === 'DET') { i++; continue; }
+    return null;
+  }
+  return kind;
+}

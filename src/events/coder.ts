@@ -1,0 +1,423 @@
+/**
+ * The event coder: for each sentence, pattern matches (patterns.ts) → roles from the actor
+ * mentions around them (actors.ts) → one event per source/target pair, with modality,
+ * date, location, evidence span and the statement that reports it.
+ */
+import type { Doc } from '../doc.js';
+import { dateOfSentence, resolveTimeAt } from '../time/query.js';
+import type { EventActor, Modality, PartialDate, PoliticalEvent, TimeExpression, Token } from '../types.js';
+import { DocActors, RoleWords, sentenceSlots, type ActorSlot, type RolesLexicon } from './actors.js';
+import { CodeTable, type CodeTableFile } from './codes.js';
+import { ModalityDetector, type ModalityLexicon } from './modality.js';
+import { PatternIndex, type PatternLexicon, type PatternMatch, type Role } from './patterns.js';
+
+export interface CoderLexicons {
+  codes: CodeTableFile;
+  patterns: PatternLexicon;
+  modality: ModalityLexicon;
+  roles: RolesLexicon;
+}
+
+const SUBJECT_STOPS = new Set([';', ':', 'said', 'says', 'say', 'told', 'added', 'adding', 'according']);
+/** An object does not lie past a comma or the end of a quotation ("… flights,” he said"). */
+const OBJECT_STOPS = new Set([',', '”', '"', '»']);
+const OBJECT_START = new Set(['DET', 'PROPN', 'PRON', 'NOUN', 'NUM']);
+const REPORTED_BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']);
+
+interface SentenceContext {
+  doc: Doc;
+  da: DocActors;
+  tokens: Token[];
+  sStart: number;
+  sEnd: number;
+  slots: ActorSlot[];
+  location: ActorSlot | null;
+}
+
+export class EventCoder {
+  readonly codes: CodeTable;
+  readonly index: PatternIndex;
+  private readonly modality: ModalityDetector;
+  private readonly words: RoleWords;
+
+  constructor(lex: CoderLexicons) {
+    this.codes = new CodeTable(lex.codes);
+    this.index = new PatternIndex(lex.patterns);
+    this.modality = new ModalityDetector(lex.modality);
+    this.words = new RoleWords(lex.roles);
+    lex.patterns.entries.forEach((e, i) => {
+      const info = this.codes.get(e.code);
+      const where = `patterns.json entry ${i} (code ${e.code})`;
+      if (!info) throw new Error(`${where}: code not in the CAMEO table`);
+      const plover = e.plover ?? info.plover;
+      if (!plover || !this.codes.ploverTypes.has(plover)) throw new Error(`${where}: no PLOVER type (the table drops this code; give "plover")`);
+    });
+  }
+
+  /** Codes every sentence of the document; returns the events in text order. */
+  code(doc: Doc): PoliticalEvent[] {
+    const events: PoliticalEvent[] = [];
+    if (!doc.tokens.length) return events;
+    let da: DocActors | null = null;
+    const boilerplate = doc.article.boilerplate.length > 0;
+    doc.sentences.forEach((s, si) => {
+      if (boilerplate && doc.inBoilerplate(s)) return;
+      const matches = this.index.match(doc.tokens, s.tokenStart, s.tokenEnd);
+      if (!matches.length) return;
+      da ??= new DocActors(doc);
+      const slots = sentenceSlots(da, this.words, s.tokenStart, s.tokenEnd);
+      const ctx: SentenceContext = {
+        doc, da, tokens: doc.tokens, sStart: s.tokenStart, sEnd: s.tokenEnd, slots,
+        location: slots.find((x) => this.isLocation(x)) ?? null,
+      };
+      const dates = new SentenceDates(doc, si);
+      const kept = this.resolveComplements(doc.tokens, s.tokenEnd,
+        matches.filter((m) => !this.prenominal(doc.tokens, m) && !reducedRelative(doc.tokens, s.tokenStart, s.tokenEnd, m)));
+      const found: PoliticalEvent[] = [];
+      for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates));
+      if (!found.length) for (const m of kept) found.push(...this.eventsOf(ctx, m, dates));
+      for (const ev of found) {
+        if (!events.some((e) => sameEvent(e, ev))) events.push({ ...ev, id: `v${events.length + 1}` });
+      }
+    });
+    return events;
+  }
+
+  /** "a jailed journalist", "the detained sailors": a participle used as an adjective is no act. */
+  private prenominal(tokens: Token[], m: PatternMatch): boolean {
+    if (m.pattern.entry.kind !== 'verb' || m.tokens.length > 1) return false;
+    const i = m.tokens[0]!;
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (!prev || !next) return false;
+    // "the museum shooting", "the killing of": a gerund after a determiner or noun names a thing.
+    if (t.lower.endsWith('ing')) return prev.pos === 'DET' || prev.pos === 'NOUN' || prev.pos === 'ADJ';
+    if (!/(ed|en)$/.test(t.lower)) return false;
+    return (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM') && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN');
+  }
+
+  /**
+   * Acts with a complement ("accused X of attacking Y", "pledged to deepen ties") against the
+   * events inside that complement: the complement runs to the end of the clause, or to a
+   * coordinated verb ("condemned the coup and suspended aid"). A factive noun ("decision to
+   * impose tariffs") makes the inner act a fact of its own.
+   */
+  private resolveComplements(tokens: Token[], sEnd: number, matches: PatternMatch[]): PatternMatch[] {
+    const dropped = new Set<PatternMatch>();
+    for (const outer of matches) {
+      const mode = outer.pattern.entry.complement;
+      if (!mode) continue;
+      const end = this.complementEnd(tokens, Math.max(...outer.tokens) + 1, sEnd);
+      for (const inner of matches) {
+        if (inner === outer || inner.tokens[0]! <= Math.max(...outer.tokens) || inner.tokens[0]! >= end) continue;
+        let factive = false;
+        for (let i = Math.max(...outer.tokens) + 1; i < inner.tokens[0]!; i++) if (this.words.factive.has(tokens[i]!.lemma)) factive = true;
+        if (factive) continue;
+        if (mode === 'suppress') dropped.add(inner);
+        else dropped.add(outer);
+      }
+    }
+    return dropped.size ? matches.filter((m) => !dropped.has(m)) : matches;
+  }
+
+  private complementEnd(tokens: Token[], from: number, sEnd: number): number {
+    for (let i = from; i < sEnd; i++) {
+      const t = tokens[i]!;
+      if (t.text === ';' || t.text === ':') return i;
+      if (t.lower === 'and' || t.lower === 'but' || t.text === ',') {
+        const next = tokens[i + 1]?.pos === 'ADV' ? tokens[i + 2] : tokens[i + 1];
+        if (next && next.pos === 'VERB') return i;
+      }
+    }
+    return sEnd;
+  }
+
+  private isLocation(s: ActorSlot): boolean {
+    return s.group > -2 && s.governor !== null && this.words.locative.has(s.governor) && s.governor !== 'on behalf of'
+      && s.type !== null && this.words.locationTypes.has(s.type);
+  }
+
+  /** Events of one pattern match: one per source/target pair. */
+  private eventsOf(ctx: SentenceContext, m: PatternMatch, dates: SentenceDates): PoliticalEvent[] {
+    const { tokens } = ctx;
+    const entry = m.pattern.entry;
+    const anchor = m.tokens[0]!;
+    const first = Math.min(...m.tokens);
+    const last = Math.max(...m.tokens);
+    const passive = entry.kind === 'verb' && entry.passive !== false && isPassive(tokens, anchor, ctx.sStart);
+
+    let pairs: Array<[ActorSlot | null, ActorSlot | null]>;
+    const between = entry.mutual ? this.betweenGroup(ctx, first) : null;
+    // "talks between Sudan's rival generals" hosted by Egypt: the parties are not both named.
+    if (entry.mutual && entry.kind === 'noun' && !between && ctx.slots.some((x) => x.governor !== null && this.words.between.has(x.governor) && x.tokenStart > last)) return [];
+    let source: ActorSlot | null;
+    let target: ActorSlot | null;
+    if (between) {
+      source = between[0]!;
+      target = null;
+      pairs = [];
+      for (const a of between) for (const b of between) if (a !== b) pairs.push([a, b]);
+    } else {
+      // "host" names who grants an entry permit when a passive leaves the granter unsaid.
+      const ownSource = entry.source === 'host' ? undefined : entry.source;
+      const srcRole: Role = entry.kind === 'noun' ? ownSource ?? 'mod' : passive ? 'agent' : ownSource ?? 'subj';
+      const tgtRole: Role = entry.target ?? (passive ? 'subj' : 'obj');
+      source = this.resolve(ctx, srcRole, first, last, null);
+      if (!source && entry.kind === 'noun' && srcRole === 'mod') source = this.resolve(ctx, 'agent', first, last, null) ?? this.resolve(ctx, 'subj', first, last, null);
+      if (!source && passive && entry.source === 'host') source = this.resolve(ctx, 'host', first, last, null);
+      target = this.resolve(ctx, passive && tgtRole === 'obj' ? 'subj' : tgtRole, first, last, source, passive);
+      const info = this.codes.get(entry.code)!;
+      if (!target && (info.quad === 4 || entry.placeTarget) && ctx.location && ctx.location.entity !== source?.entity) target = ctx.location;
+      const srcs = source ? this.members(ctx, source) : [null];
+      const tgts = target ? this.members(ctx, target) : [null];
+      pairs = [];
+      if (entry.mutual && srcs.length > 1 && !target) {
+        for (const a of srcs) for (const b of srcs) if (a !== b) pairs.push([a, b]);
+      } else {
+        for (const a of srcs) for (const b of tgts) pairs.push([a, b]);
+      }
+    }
+
+    const info = this.codes.get(entry.code)!;
+    const modality: Modality = this.modality.detect(tokens, ctx.sStart, ctx.sEnd, first, last, entry.modality);
+    const quote = ctx.da.quoteAt(tokens[anchor]!.start);
+    const date = dates.at(quote?.date ?? null) ?? quote?.date ?? ctx.doc.article.date ?? null;
+    const location = ctx.location ? ctx.doc.slice(ctx.location) : null;
+    const out: PoliticalEvent[] = [];
+    for (const [a, b] of pairs) {
+      // Who acted on whom must be known in actor terms: two uncoded names make no event record.
+      if (!a?.actor && !b?.actor) continue;
+      if ((entry.needs === 'target' && !b) || (entry.needs === 'source' && !a)) continue;
+      if (a && b && a.entity !== null && a.entity === b.entity) continue;
+      const spanStart = Math.min(tokens[first]!.start, ...[a, b].filter(inSentence(ctx)).map((x) => x!.start));
+      const spanEnd = Math.max(tokens[last]!.end, ...[a, b].filter(inSentence(ctx)).map((x) => x!.end));
+      out.push({
+        id: '',
+        code: entry.code,
+        plover: entry.plover ?? info.plover!,
+        ploverMode: entry.ploverMode ?? info.ploverMode,
+        source: toActor(a),
+        target: toActor(b),
+        goldstein: info.goldstein,
+        quad: info.quad,
+        modality,
+        date,
+        location,
+        quote: quote?.id ?? null,
+        rule: m.pattern.name,
+        start: spanStart,
+        end: spanEnd,
+      });
+    }
+    return out;
+  }
+
+  /** The actor filling `role` for event words spanning tokens [first, last]. */
+  private resolve(ctx: SentenceContext, role: Role, first: number, last: number, exclude: ActorSlot | null, passive = false): ActorSlot | null {
+    switch (role) {
+      case 'subj': return this.subject(ctx, first, last, exclude);
+      case 'obj': return this.object(ctx, first, last, exclude, (s) => s.governor === null || !this.words.agent.has(s.governor) || !passive);
+      case 'agent': return this.object(ctx, first, last, exclude, (s) => s.governor !== null && this.words.agent.has(s.governor));
+      case 'mod': return this.modifier(ctx, first, last);
+      case 'host': return this.host(ctx);
+      case 'none': return null;
+    }
+  }
+
+  /** Nearest actor to the left that no preposition governs; a fronted phrase ("Subject to X, Y …") takes the first after its comma. */
+  private subject(ctx: SentenceContext, first: number, last: number, exclude: ActorSlot | null): ActorSlot | null {
+    const { tokens, slots } = ctx;
+    let k = slots.length - 1;
+    for (let i = first - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
+      if (SUBJECT_STOPS.has(tokens[i]!.lower)) break;
+      while (k >= 0 && slots[k]!.tokenEnd > i + 1) k--;
+      const s = slots[k];
+      // A possessor with a verb after it belongs to another phrase ("praised Trump's role …, describing the talks").
+      if (s && s.tokenEnd === i + 1 && this.subjectLike(s, exclude) && !(isPossessor(tokens, s) && verbBetween(tokens, s.tokenEnd, first))) return s;
+    }
+    // "Negotiators from Armenia …", "Security forces in Iran …": the actor inside a subject noun phrase.
+    for (let i = first - 1, n = slots.length - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
+      if (SUBJECT_STOPS.has(tokens[i]!.lower)) break;
+      while (n >= 0 && slots[n]!.tokenEnd > i + 1) n--;
+      const s = slots[n];
+      if (s && s.tokenEnd === i + 1 && !(exclude && s.entity === exclude.entity) && this.inSubjectPhrase(ctx, s)) return s;
+    }
+    // Fronted participle or adjective phrase: the subject follows the first comma after it.
+    for (let j = ctx.sStart; j < first; j++) if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return null;
+    let i = last + 1;
+    while (i < ctx.sEnd && tokens[i]!.text !== ',') {
+      if (this.words.breaks.has(tokens[i]!.lower)) return null;
+      i++;
+    }
+    const after = slots.find((s) => s.tokenStart > i && s.tokenStart <= i + 4 && this.subjectLike(s, exclude));
+    return after && !slots.some((s) => s.tokenStart > last && s.tokenStart < after.tokenStart && s.governor === null) ? after : null;
+  }
+
+  /** A mention governed by of/from/in whose head noun phrase itself no preposition governs. */
+  private inSubjectPhrase(ctx: SentenceContext, s: ActorSlot): boolean {
+    if (s.governor !== 'of' && s.governor !== 'from' && s.governor !== 'in') return false;
+    const { tokens } = ctx;
+    let j = s.phraseStart - 2;
+    if (j < ctx.sStart || (tokens[j]!.pos !== 'NOUN' && tokens[j]!.pos !== 'PROPN')) return false;
+    while (j >= ctx.sStart && this.words.inPhrase(tokens[j]!)) j--;
+    return j < ctx.sStart || !(this.words.prepositions.has(tokens[j]!.lower) || tokens[j]!.pos === 'ADP' || tokens[j]!.pos === 'VERB');
+  }
+
+  private subjectLike(s: ActorSlot, exclude: ActorSlot | null): boolean {
+    if (exclude && s.entity === exclude.entity) return false;
+    return s.governor === null;
+  }
+
+  /**
+   * First actor to the right, within reach and in the same clause, that is not a place. A verb
+   * pattern's object may sit inside its words ("accused Russia of war crimes").
+   */
+  private object(ctx: SentenceContext, first: number, last: number, exclude: ActorSlot | null, ok: (s: ActorSlot) => boolean): ActorSlot | null {
+    const { tokens } = ctx;
+    for (const s of ctx.slots) {
+      if (s.tokenStart > first && s.tokenEnd <= last && ctx.tokens[first]!.pos !== 'NOUN' && s.governor === null
+        && !(exclude && s.entity === exclude.entity)) return s;
+    }
+    const limit = Math.min(ctx.sEnd, last + 1 + this.words.maxObject);
+    let breakAt = limit;
+    for (let i = last + 1; i < limit; i++) {
+      // "demanded that Russia return …": the subject of a that-clause right after the act is its target.
+      if (i === last + 1 && tokens[i]!.lower === 'that') continue;
+      if (this.words.breaks.has(tokens[i]!.lower) || OBJECT_STOPS.has(tokens[i]!.text)) { breakAt = i; break; }
+    }
+    for (const s of ctx.slots) {
+      if (s.tokenStart <= last || s.tokenStart >= breakAt) continue;
+      if (this.isLocation(s) || (exclude && s.entity === exclude.entity)) continue;
+      if (ok(s)) return s;
+    }
+    return null;
+  }
+
+  /** "US sanctions", "Trump's decision", "subject to US sanctions": an actor modifying the noun. */
+  private modifier(ctx: SentenceContext, first: number, last: number): ActorSlot | null {
+    for (const s of ctx.slots) {
+      if (s.tokenStart > first && s.tokenEnd <= last) return s;
+      if (s.tokenEnd > first || first - s.tokenEnd > 4) continue;
+      let ok = true;
+      for (let i = s.tokenEnd; i < first; i++) if (!this.words.inPhrase(ctx.tokens[i]!)) ok = false;
+      if (ok) return s;
+    }
+    return null;
+  }
+
+  /** The host country: the last place the article put the action in ("in Washington"). */
+  private host(ctx: SentenceContext): ActorSlot | null {
+    if (ctx.location?.actor) return ctx.location;
+    const { da, tokens } = ctx;
+    const before = tokens[ctx.sStart]!.start;
+    for (let i = da.firstMentionFrom(before) - 1; i >= 0; i--) {
+      const m = da.mentions[i]!;
+      const e = da.byId.get(m.entity);
+      if (!e || e.type !== 'GPE' || !(e.country ?? e.actor)) continue;
+      const ti = ctx.doc.tokens.findIndex((t) => t.start === m.start);
+      const prev = ctx.doc.tokens[ti - 1];
+      if (ti > 0 && prev && this.words.locative.has(prev.lower)) {
+        return { actor: e.country ?? e.actor, entity: e.id, type: e.type, start: m.start, end: m.end, tokenStart: ti, tokenEnd: ti + 1, governor: prev.lower, group: -1, phraseStart: ti };
+      }
+    }
+    return null;
+  }
+
+  /** "between Russia and Ukraine" anywhere in the sentence: the mutual parties. */
+  private betweenGroup(ctx: SentenceContext, first: number): ActorSlot[] | null {
+    const g = ctx.slots.find((s) => s.governor !== null && this.words.between.has(s.governor) && s.tokenStart > first - 2);
+    if (!g) return null;
+    const members = this.members(ctx, g);
+    return members.length > 1 ? members : null;
+  }
+
+  private members(ctx: SentenceContext, s: ActorSlot): ActorSlot[] {
+    if (s.group === -1) return [s];
+    return ctx.slots.filter((x) => x.group === s.group);
+  }
+}
+
+/**
+ * The date a sentence's own time expressions give: in a statement, relative ones ("today")
+ * count from the statement's date; elsewhere from the article's (the time layer's value).
+ */
+class SentenceDates {
+  private readonly times: TimeExpression[];
+  private readonly plain: PartialDate | null;
+
+  constructor(doc: Doc, sentence: number) {
+    const s = doc.sentences[sentence]!;
+    this.times = doc.times.filter((t) => t.start >= s.start && t.end <= s.end);
+    this.plain = this.times.length ? dateOfSentence(doc, sentence) : null;
+  }
+
+  at(statementDate: PartialDate | null): PartialDate | null {
+    if (!statementDate || !this.times.length) return this.plain;
+    let best: PartialDate | null = null;
+    for (const t of this.times) {
+      const v = resolveTimeAt(t, statementDate).value;
+      if (v && (!best || v.length > best.length)) best = v;
+    }
+    return best;
+  }
+}
+
+function inSentence(ctx: SentenceContext) {
+  const from = ctx.tokens[ctx.sStart]!.start;
+  const to = ctx.tokens[ctx.sEnd - 1]!.end;
+  return (x: ActorSlot | null): boolean => x !== null && x.start >= from && x.end <= to;
+}
+
+/**
+ * "a member of the movement jailed a year ago", "the civilians imprisoned … were released":
+ * a participle right after a noun, with no object of its own, inside a clause that has its own
+ * verb, describes the noun; it reports no new act.
+ */
+function reducedRelative(tokens: Token[], sStart: number, sEnd: number, m: PatternMatch): boolean {
+  if (m.pattern.entry.kind !== 'verb') return false;
+  const i = m.tokens[0]!;
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !/(ed|en)$/.test(t.lower) || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return false;
+  if (next && OBJECT_START.has(next.pos)) return false;
+  for (let j = sStart; j < i - 1; j++) if (tokens[j]!.pos === 'VERB') return true;
+  for (let j = i + 1; j < sEnd; j++) {
+    if (tokens[j]!.pos === 'AUX') return true;
+    if (tokens[j]!.pos === 'VERB') return false;
+  }
+  return false;
+}
+
+function verbBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.pos === 'VERB') return true;
+  return false;
+}
+
+function isPossessor(tokens: Token[], s: ActorSlot): boolean {
+  const next = tokens[s.tokenEnd];
+  return next !== undefined && (next.lower === "'s" || next.lower === '’s' || next.lower === "'" || next.lower === '’');
+}
+
+function toActor(s: ActorSlot | null): EventActor {
+  return s ? { actor: s.actor, entity: s.entity, start: s.start, end: s.end } : { actor: null, entity: null };
+}
+
+/** "was imposed", "has been granted", "were not released": a be/get auxiliary before a participle. */
+function isPassive(tokens: Token[], anchor: number, sStart: number): boolean {
+  const t = tokens[anchor]!;
+  if (t.lower.endsWith('ing') || (t.lower === t.lemma && !/(ed|en|wn)$/.test(t.lower))) return false;
+  for (let i = anchor - 1; i >= sStart && anchor - i <= 3; i--) {
+    const p = tokens[i]!;
+    if (REPORTED_BE.has(p.lower)) return true;
+    if (p.pos !== 'ADV' && p.pos !== 'PART' && p.pos !== 'AUX') return false;
+  }
+  return false;
+}
+
+function sameEvent(a: PoliticalEvent, b: PoliticalEvent): boolean {
+  return a.code === b.code && a.start <= b.end && b.start <= a.end
+    && a.source.entity === b.source.entity && a.target.entity === b.target.entity
+    && a.source.actor === b.source.actor && a.target.actor === b.target.actor;
+}

@@ -1,0 +1,120 @@
+/**
+ * Modality of an event from cue words around its pattern (lexicon/events/modality.json):
+ * asserted unless a negation, condition, intention or standing-state cue governs it.
+ * Cues are word sequences compiled into a Map keyed by their first word, so each token of
+ * the window costs one look-up.
+ */
+import type { Modality, Token } from '../types.js';
+
+type Scope = 'before' | 'after' | 'sentence';
+
+export interface ModalityLexicon {
+  priority: Array<Exclude<Modality, 'asserted'>>;
+  window: number;
+  clauseBreaks: string[];
+  cancel: string[];
+  cues: Record<string, Partial<Record<Scope, string[]>>>;
+}
+
+interface Cue {
+  words: string[];
+  modality: Exclude<Modality, 'asserted'> | null;
+  scope: Scope | null;
+}
+
+const NONE: Cue[] = [];
+
+/** A word sequence starting at tokens[i], matched on surface form or lemma. */
+function seqAt(words: string[], tokens: Token[], i: number, end: number): boolean {
+  if (i + words.length > end) return false;
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[i + k]!;
+    if (t.lower !== words[k] && t.lemma !== words[k]) return false;
+  }
+  return true;
+}
+
+export class ModalityDetector {
+  private readonly byFirst = new Map<string, Cue[]>();
+  private readonly rank: Map<string, number>;
+  private readonly window: number;
+  private readonly breaks: Set<string>;
+
+  constructor(lex: ModalityLexicon, file = 'modality.json') {
+    this.window = lex.window;
+    this.breaks = new Set(lex.clauseBreaks);
+    this.rank = new Map(lex.priority.map((m, i) => [m, i]));
+    for (const c of lex.cancel) this.add({ words: c.split(' '), modality: null, scope: null });
+    for (const [modality, scopes] of Object.entries(lex.cues)) {
+      if (!this.rank.has(modality)) throw new Error(`${file}: modality "${modality}" is not in priority`);
+      for (const [scope, list] of Object.entries(scopes)) {
+        if (scope !== 'before' && scope !== 'after' && scope !== 'sentence') throw new Error(`${file}: ${modality}: unknown scope "${scope}"`);
+        for (const cue of list ?? []) {
+          this.add({ words: cue.toLowerCase().split(' '), modality: modality as Cue['modality'], scope });
+        }
+      }
+    }
+    // Longer cues first, so "not only" (cancel) is tried before "not".
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  private add(cue: Cue): void {
+    const key = cue.words[0]!;
+    const list = this.byFirst.get(key);
+    if (list) list.push(cue);
+    else this.byFirst.set(key, [cue]);
+  }
+
+  /**
+   * The cues starting at token i: all those of the longest matching word sequence (one sequence
+   * may be a cue in several scopes). A cue ending in "to" needs a verb next ("agree to meet",
+   * not "agree to a ceasefire").
+   */
+  private cuesAt(tokens: Token[], i: number, end: number): Cue[] {
+    const t = tokens[i]!;
+    const list = this.byFirst.get(t.lower) ?? this.byFirst.get(t.lemma);
+    if (!list) return NONE;
+    let length = 0;
+    const out: Cue[] = [];
+    for (const cue of list) {
+      if (cue.words.length < length) break;
+      if (!seqAt(cue.words, tokens, i, end)) continue;
+      if (cue.words[cue.words.length - 1] === 'to' && cue.words.length > 1) {
+        const next = tokens[i + cue.words.length];
+        if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX')) continue;
+      }
+      length = cue.words.length;
+      out.push(cue);
+    }
+    return out;
+  }
+
+  /**
+   * Modality of the event whose words span tokens [first, last] of the sentence [sStart, sEnd).
+   * `fixed` is a pattern's own modality ("subject to sanctions" is ongoing), used when no
+   * stronger cue (negation, condition) applies.
+   */
+  detect(tokens: Token[], sStart: number, sEnd: number, first: number, last: number, fixed?: Modality): Modality {
+    let best: Modality | null = fixed && fixed !== 'asserted' ? fixed : null;
+    const consider = (m: Cue['modality']) => {
+      if (m && (best === null || this.rank.get(m)! < (this.rank.get(best) ?? 99))) best = m;
+    };
+    // Whole-sentence and window cues before the event words.
+    const windowStart = Math.max(sStart, first - this.window);
+    let inWindow = true;
+    for (let i = first - 1; i >= sStart; i--) {
+      if (this.breaks.has(tokens[i]!.lower)) inWindow = false;
+      for (const cue of this.cuesAt(tokens, i, sEnd)) {
+        if (cue.scope === 'sentence' || (cue.scope === 'before' && inWindow && i >= windowStart)) consider(cue.modality);
+      }
+    }
+    // Cues inside a multi-word pattern ("did not hold talks": the anchor is "hold").
+    for (let i = first + 1; i < last; i++) {
+      for (const cue of this.cuesAt(tokens, i, last)) if (cue.modality === 'negated') consider(cue.modality);
+    }
+    for (let i = last + 1; i < sEnd; i++) {
+      for (const cue of this.cuesAt(tokens, i, sEnd)) if (cue.scope === 'after') consider(cue.modality);
+    }
+    return best ?? 'asserted';
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * Event patterns as data (lexicon/events/patterns.json), compiled once into a Map keyed by
+ * every word form of each pattern's anchor, so a sentence is scanned once: each token costs
+ * one or two Map look-ups, and only the few patterns anchored on that word are tried.
+ *
+ * Pattern syntax: space-separated elements, the first one (the anchor) a word. An element is
+ * alternatives joined by "|"; "word/POS" also requires the Universal POS tag; "*" skips up to
+ * GAP tokens inside one phrase (no clause break, no preposition but "of" or one before a number). Elements match a token's lemma or any regular
+ * inflection of the word (so the coder does not depend on the tagger's lemmatiser). An
+ * alternative may be a phrase joined by "_" ("military_aid|arms"); its last word inflects.
+ */
+import type { Token } from '../types.js';
+
+export type Role = 'subj' | 'obj' | 'mod' | 'agent' | 'host' | 'none';
+
+export interface PatternEntry {
+  code: string;
+  /** verb: roles from subject/object (agent/subject when passive); noun: modifier or subject → prepositional object. */
+  kind: 'verb' | 'noun';
+  patterns: string[];
+  /** Meetings, ceasefires, agreements: "between A and B" or "A and B" give both directions. */
+  mutual?: boolean;
+  /** Overrides of the default roles of the kind. */
+  source?: Role;
+  target?: Role;
+  /** Which actors the event must have to be reported ("release" needs whom it releases). */
+  needs?: 'source' | 'target';
+  /** The place of the event stands for its target ("visited Beirut", "arrived in Moscow"). */
+  placeTarget?: boolean;
+  /**
+   * What the act does with events in its complement: "suppress" them ("accused X of attacking
+   * Y" is one accusation) or "yield" to them (a generic pledge gives way to what is pledged).
+   */
+  complement?: 'suppress' | 'yield';
+  /** Added to the pattern's weight when patterns overlap ("demanded the withdrawal of troops" is a demand). */
+  priority?: number;
+  /** false for adjectival predicates that look passive ("is committed to dialogue"). */
+  passive?: boolean;
+  /** Only reported when no other pattern in the sentence gives an event (a killing in a reported attack). */
+  secondary?: boolean;
+  /** A standing state ("subject to sanctions"), or an intention by nature (CAMEO 03). */
+  modality?: 'ongoing' | 'intended';
+  /** PLOVER type where the CAMEO table drops the code (statements, appeals). */
+  plover?: string;
+  ploverMode?: string;
+}
+
+interface Element {
+  /** One-word alternatives: accepted forms (lemmas and their inflections), lower case. */
+  forms: Set<string>;
+  /** Phrase alternatives: accepted forms of each word. */
+  phrases: Array<Array<Set<string>>>;
+  pos: string | null;
+}
+
+export interface CompiledPattern {
+  entry: PatternEntry;
+  /** "code:pattern", reported as the event's rule. */
+  name: string;
+  anchor: Element;
+  /** Elements after the anchor; null stands for a gap. */
+  rest: Array<Element | null>;
+  /** Number of concrete elements: more specific patterns win over shorter ones. */
+  weight: number;
+}
+
+export interface PatternMatch {
+  pattern: CompiledPattern;
+  /** Token indices (into Doc.tokens) of the matched words, anchor first. */
+  tokens: number[];
+}
+
+export interface PatternLexicon {
+  gap: number;
+  irregular: Record<string, string[]>;
+  entries: PatternEntry[];
+}
+
+const GAP_STOPS = new Set(['.', ';', ':', ',', '!', '?', 'and', 'but', 'or', 'that', 'which', 'who']);
+/** Quotation marks inside a phrase (accepts "some form" of guarantees) do not count against the gap. */
+const TRANSPARENT = new Set(['"', '“', '”', "'", '‘', '’', '(', ')']);
+const NOMINAL = new Set(['NOUN', 'PROPN']);
+const NP_BEFORE = new Set(['DET', 'ADJ', 'NUM', 'ADP', 'PRON']);
+
+/**
+ * A verb pattern's anchor used as a noun ("subsequent meetings", "the clash"). The tag alone
+ * is not trusted: taggers call "clash" in "forces clash with" a noun.
+ */
+function nominalUse(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!NOMINAL.has(t.pos)) return false;
+  const prev = tokens[i - 1];
+  return t.lower.endsWith('ings') || (prev !== undefined && NP_BEFORE.has(prev.pos));
+}
+
+/** A noun pattern's anchor used as a finite verb ("pledged to"); gerunds ("shelling") stay nouns. */
+function verbalUse(t: Token): boolean {
+  return (t.pos === 'VERB' || t.pos === 'AUX') && !t.lower.endsWith('ing');
+}
+
+const NO_MATCHES: PatternMatch[] = [];
+
+/** Regular inflections of a word: verbs' -s/-ed/-ing and nouns' plurals. */
+export function inflections(word: string, irregular: Record<string, string[]>): string[] {
+  const out = new Set([word, ...(irregular[word] ?? [])]);
+  if (word.includes(' ') || word.length < 2) return [...out];
+  const last = word[word.length - 1]!;
+  const consonantY = last === 'y' && !'aeiou'.includes(word[word.length - 2]!);
+  const sibilant = /(s|x|z|ch|sh)$/.test(word);
+  out.add(consonantY ? word.slice(0, -1) + 'ies' : sibilant ? word + 'es' : word + 's');
+  const stem = last === 'e' ? word.slice(0, -1) : consonantY ? word.slice(0, -1) + 'i' : word;
+  out.add(last === 'e' ? word + 'd' : stem + 'ed');
+  out.add((last === 'e' && !word.endsWith('ee') ? word.slice(0, -1) : word) + 'ing');
+  // Doubled final consonant: "ban" → "banned", "plan" → "planning".
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(word)) {
+    out.add(word + last + 'ed');
+    out.add(word + last + 'ing');
+  }
+  return [...out];
+}
+
+function compileElement(text: string, irregular: Record<string, string[]>, where: string): Element {
+  const el: Element = { forms: new Set(), phrases: [], pos: null };
+  for (const alt of text.split('|')) {
+    const [word, tag] = alt.split('/');
+    if (!word) throw new Error(`${where}: empty alternative in "${text}"`);
+    if (tag) el.pos = tag;
+    const words = word.toLowerCase().split('_');
+    if (words.length === 1) for (const f of inflections(words[0]!, irregular)) el.forms.add(f);
+    else el.phrases.push(words.map((w, i) => new Set(i === words.length - 1 ? inflections(w, irregular) : [w])));
+  }
+  return el;
+}
+
+function wordIs(forms: Set<string>, t: Token): boolean {
+  return forms.has(t.lower) || forms.has(t.lemma);
+}
+
+/** Number of tokens the element matches at tokens[j] (0: no match). */
+function elementAt(el: Element, tokens: Token[], j: number, to: number): number {
+  const t = tokens[j]!;
+  if (el.pos && t.pos !== el.pos) return 0;
+  if (wordIs(el.forms, t)) return 1;
+  for (const ph of el.phrases) {
+    if (j + ph.length > to) continue;
+    let k = 0;
+    while (k < ph.length && wordIs(ph[k]!, tokens[j + k]!)) k++;
+    if (k === ph.length) return k;
+  }
+  return 0;
+}
+
+export class PatternIndex {
+  private readonly byForm = new Map<string, CompiledPattern[]>();
+  readonly patterns: CompiledPattern[] = [];
+  private readonly gap: number;
+
+  constructor(lexicon: PatternLexicon, file = 'patterns.json') {
+    this.gap = lexicon.gap;
+    lexicon.entries.forEach((entry, i) => {
+      const where = `${file} entry ${i} (code ${entry.code})`;
+      if (!/^\d{2,4}$/.test(entry.code)) throw new Error(`${where}: bad CAMEO code`);
+      if (entry.kind !== 'verb' && entry.kind !== 'noun') throw new Error(`${where}: kind must be verb or noun`);
+      for (const text of entry.patterns) {
+        const parts = text.trim().split(/\s+/);
+        if (!parts[0] || parts[0] === '*') throw new Error(`${where}: pattern "${text}" must start with a word`);
+        const anchor = compileElement(parts[0], lexicon.irregular, where);
+        const rest = parts.slice(1).map((p) => (p === '*' ? null : compileElement(p, lexicon.irregular, where)));
+        const weight = [anchor, ...rest].reduce((w, el) => w + (el ? 1 + (el.phrases.length && !el.forms.size ? 1 : 0) : 0), 0);
+        const compiled: CompiledPattern = { entry, name: `${entry.code}:${text}`, anchor, rest, weight: weight + (entry.priority ?? 0) };
+        this.patterns.push(compiled);
+        const keys = new Set([...anchor.forms, ...anchor.phrases.flatMap((ph) => [...ph[0]!])]);
+        for (const form of keys) {
+          const list = this.byForm.get(form);
+          if (list) list.push(compiled);
+          else this.byForm.set(form, [compiled]);
+        }
+      }
+    });
+  }
+
+  /** All pattern matches in tokens [from, to), best (heaviest) first, overlapping ones removed. */
+  match(tokens: Token[], from: number, to: number): PatternMatch[] {
+    let found: PatternMatch[] | null = null;
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      const byLemma = this.byForm.get(t.lemma);
+      const byForm = t.lemma === t.lower ? undefined : this.byForm.get(t.lower);
+      if (!byLemma && !byForm) continue;
+      let best: PatternMatch | null = null;
+      for (const p of byForm ? [...(byLemma ?? []), ...byForm] : byLemma!) {
+        if (p.entry.kind === 'verb' ? nominalUse(tokens, i) : verbalUse(tokens[i]!)) continue;
+        const n = elementAt(p.anchor, tokens, i, to);
+        if (!n) continue;
+        const m = this.matchRest(p, tokens, i, n, to);
+        if (m && (!best || p.weight > best.pattern.weight)) best = { pattern: p, tokens: m };
+      }
+      if (best) (found ??= []).push(best);
+    }
+    if (!found) return NO_MATCHES;
+    if (found.length < 2) return found;
+    found.sort((x, y) => y.pattern.weight - x.pattern.weight || x.tokens[0]! - y.tokens[0]!);
+    const used = new Set<number>();
+    const kept: PatternMatch[] = [];
+    for (const m of found) {
+      if (m.tokens.some((t) => used.has(t))) continue;
+      for (const t of m.tokens) used.add(t);
+      kept.push(m);
+    }
+    return kept.sort((x, y) => x.tokens[0]! - y.tokens[0]!);
+  }
+
+  private matchRest(p: CompiledPattern, tokens: Token[], anchor: number, anchorLength: number, to: number): number[] | null {
+    const hit = [anchor];
+    for (let k = 1; k < anchorLength; k++) hit.push(anchor + k);
+    let pos = anchor + anchorLength;
+    let gap = 0;
+    for (const el of p.rest) {
+      if (el === null) { gap = this.gap; continue; }
+      let found = -1;
+      let length = 0;
+      let limit = pos + gap;
+      for (let j = pos; j < to && j <= limit; j++) {
+        if (TRANSPARENT.has(tokens[j]!.text)) { limit++; continue; }
+        length = elementAt(el, tokens, j, to);
+        if (length) { found = j; break; }
+        const t = tokens[j]!;
+        // A gap stays inside one phrase: no clause break, no preposition but "of".
+        if (GAP_STOPS.has(t.lower) || (t.pos === 'ADP' && t.lower !== 'of' && tokens[j + 1]?.pos !== 'NUM')) break;
+      }
+      if (found < 0) return null;
+      for (let k = 0; k < length; k++) hit.push(found + k);
+      pos = found + length;
+      gap = 0;
+    }
+    return hit;
+  }
+}

@@ -1,0 +1,120 @@
+import type { Stance } from '../types.js';
+import { entityCountry } from './actors.js';
+import { gap, wordsBefore, type DocContext } from './context.js';
+import { byCameoPrefix } from './cues.js';
+import type { Hit } from './trie.js';
+import type { Payload } from './matcher.js';
+import type { Unit } from './units.js';
+import { wordAt } from './words.js';
+
+/** One actor's position on one issue, as one unit shows it. */
+export interface StanceObservation {
+  issue: number;
+  actor: string;
+  stance: Stance;
+  ref: string;
+  /** The words that show the stance (the cue), or the issue's words when it is neutral. */
+  start: number;
+  end: number;
+}
+
+interface Attitude {
+  hit: Hit<Payload>;
+  stance: Stance;
+}
+
+const INVERSE: Record<Stance, Stance> = { supports: 'opposes', opposes: 'supports', conditional: 'neutral', neutral: 'neutral' };
+
+/**
+ * Stances a unit shows on each of its issues. The nearest attitude cue ("accepts", "rejects")
+ * sets the stance, flipped by a negator before it; a condition cue ("only if") makes every
+ * issue of the sentence conditional; an exception cue ("with the exception of X") gives X the
+ * inverse of the clause's attitude and makes an acceptance of the rest conditional. The holder is
+ * the entity just before the cue ("Russia accepts"), else the speaker or the event's source.
+ * Narrative sentences count only with such an explicit holder.
+ */
+export function readStances(ctx: DocContext, unit: Unit): StanceObservation[] {
+  const out: StanceObservation[] = [];
+  const lexicon = ctx.matcher.cues.stance;
+  for (const label of unit.labels) {
+    const cues = ctx.hits[label.sentence]!.cues.filter((h) => h.start >= unit.from && h.end <= unit.to);
+    const exceptions = cues
+      .filter((h) => h.payload.kind === 'exception')
+      .map((h) => ({ hit: h, scopeEnd: exceptionScopeEnd(ctx, h.end, lexicon.exceptionScope) }));
+    const inException = (w: number) => exceptions.find((e) => w >= e.hit.end && w < e.scopeEnd);
+    const attitudes: Attitude[] = cues
+      .filter((h) => h.payload.kind === 'attitude' && !inException(h.start))
+      .map((h) => ({ hit: h, stance: attitudeOf(ctx, h) }));
+    const condition = cues.find((h) => h.payload.kind === 'condition');
+    const w = wordAt(ctx.view.words, label.start);
+    const exception = inException(w);
+
+    let stance: Stance = 'neutral';
+    let cue: Hit<Payload> | undefined;
+    let holder: string | null = null;
+    if (exception) {
+      const main = nearest(attitudes, exception.hit);
+      if (main) {
+        stance = INVERSE[main.stance];
+        holder = holderOf(ctx, main.hit, label.sentence);
+      }
+      cue = exception.hit;
+    } else {
+      const attitude = nearest(attitudes, { start: w, end: w + 1 });
+      if (attitude) {
+        stance = attitude.stance;
+        cue = attitude.hit;
+        holder = holderOf(ctx, attitude.hit, label.sentence);
+      }
+      if (stance === 'supports' && exceptions.length > 0) stance = 'conditional';
+      if (condition) {
+        stance = 'conditional';
+        cue ??= condition;
+      }
+      if (!cue && unit.code && unit.modality !== 'negated') {
+        const implied = byCameoPrefix(lexicon.cameo, unit.code);
+        if (implied) stance = implied.stance;
+      }
+    }
+    if (unit.kind !== 'sentence') holder ??= unit.actor;
+    if (!holder) continue;
+    const span = cue ? { start: ctx.view.words[cue.start]!.start, end: ctx.view.words[cue.end - 1]!.end } : label;
+    out.push({ issue: label.issue, actor: holder, stance, ref: unit.ref, start: span.start, end: span.end });
+  }
+  return out;
+}
+
+function attitudeOf(ctx: DocContext, hit: Hit<Payload>): Stance {
+  const p = hit.payload as Payload & { kind: 'attitude' };
+  for (const w of wordsBefore(ctx, hit.start, ctx.matcher.cues.discourse.negationWindow)) {
+    if (ctx.marks.negator[w]) return p.negated;
+  }
+  return p.stance;
+}
+
+/** An exception's object runs to the end of its clause, at most `limit` words. */
+function exceptionScopeEnd(ctx: DocContext, from: number, limit: number): number {
+  let w = from;
+  while (w < ctx.view.words.length && w < from + limit && ctx.view.words[w]!.sentence === ctx.view.words[from]?.sentence) {
+    if (ctx.marks.boundary[w]) break;
+    w++;
+  }
+  return w;
+}
+
+function nearest(attitudes: Attitude[], span: { start: number; end: number }): Attitude | undefined {
+  let best: Attitude | undefined;
+  for (const a of attitudes) if (!best || gap(a.hit, span) < gap(best.hit, span)) best = a;
+  return best;
+}
+
+/** The country of the entity named just before an attitude cue ("Russia accepts"), if any. */
+function holderOf(ctx: DocContext, cue: Hit<Payload>, sentence: number): string | null {
+  const mentions = ctx.mentions[sentence] ?? [];
+  for (const w of wordsBefore(ctx, cue.start, ctx.matcher.cues.stance.holderWindow)) {
+    const word = ctx.view.words[w]!;
+    const mention = mentions.find((m) => m.start <= word.start && word.end <= m.end);
+    if (mention) return entityCountry(ctx.doc.entity(mention.entity));
+  }
+  return null;
+}

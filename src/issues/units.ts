@@ -1,0 +1,91 @@
+import type { Modality, PoliticalEvent, Quote } from '../types.js';
+import { actorCountry, entityCountry } from './actors.js';
+import type { DocContext } from './context.js';
+import type { IssueMatch } from './mentions.js';
+import { wordAt } from './words.js';
+
+/**
+ * Something that can concern an issue: a statement (quote), an event, or a narrative sentence
+ * outside both. Stance and progress are read per unit.
+ */
+export interface Unit {
+  /** Quote id, event id, or "s<index>" for a narrative sentence. */
+  ref: string;
+  kind: 'quote' | 'event' | 'sentence';
+  /** Words [from, to) where the unit's cues may stand. */
+  from: number;
+  to: number;
+  /** Country-level actor who speaks (quote) or acts (event); null for narrative. */
+  actor: string | null;
+  /** Event modality; null for quotes and sentences (their hedges are read from the words). */
+  modality: Modality | null;
+  /** Event CAMEO code; null otherwise. */
+  code: string | null;
+  /** The issues the unit concerns, one match per issue. */
+  labels: IssueMatch[];
+}
+
+/** Units of a doc, statements first, then events, then narrative sentences. */
+export function buildUnits(ctx: DocContext, matches: IssueMatch[][]): Unit[] {
+  const { doc, view } = ctx;
+  const all = matches.flat();
+  const units: Unit[] = doc.quotes.map((q) => quoteUnit(ctx, q, all));
+  for (const ev of doc.events) units.push(eventUnit(ctx, ev, all, matches));
+  const covered = [...doc.quotes, ...doc.events];
+  matches.forEach((inSentence, s) => {
+    const narrative = inSentence.filter((m) => !covered.some((c) => m.start >= c.start && m.end <= c.end));
+    if (narrative.length === 0) return;
+    units.push({
+      ref: `s${s}`, kind: 'sentence', from: view.firstWord[s]!, to: view.firstWord[s + 1]!,
+      actor: null, modality: null, code: null, labels: onePerIssue(narrative),
+    });
+  });
+  return units;
+}
+
+function quoteUnit(ctx: DocContext, q: Quote, all: IssueMatch[]): Unit {
+  // The reporting verb carries attitude too ("rejected", "welcomed"), so cues may stand on it.
+  const start = Math.min(q.start, q.cue?.start ?? q.start);
+  const end = Math.max(q.end, q.cue?.end ?? q.end);
+  return {
+    ref: q.id, kind: 'quote', from: wordAt(ctx.view.words, start), to: wordAt(ctx.view.words, end),
+    actor: q.speaker ? entityCountry(ctx.doc.entity(q.speaker.entity)) : null,
+    modality: null, code: null,
+    labels: onePerIssue(all.filter((m) => m.start >= q.start && m.end <= q.end)),
+  };
+}
+
+/**
+ * An event concerns the issues named in its evidence, else those of its sentence; only when the
+ * words name none does its CAMEO code decide. Its cues stand in the clauses of its evidence.
+ */
+function eventUnit(ctx: DocContext, ev: PoliticalEvent, all: IssueMatch[], matches: IssueMatch[][]): Unit {
+  const { doc, view, marks, matcher } = ctx;
+  const first = Math.max(0, doc.sentenceAt(ev.start));
+  const last = Math.max(first, doc.sentenceAt(Math.max(ev.start, ev.end - 1)));
+  let labels = all.filter((m) => m.start >= ev.start && m.end <= ev.end);
+  if (labels.length === 0) labels = matches.slice(first, last + 1).flat();
+  if (labels.length === 0) {
+    labels = matcher.issuesForCameo(ev.code)
+      .filter((i, _, found) => !found.some((j) => matcher.ancestors[j]!.includes(i)))
+      .map((issue) => ({ issue, start: ev.start, end: ev.end, sentence: first }));
+  }
+  let from = wordAt(view.words, ev.start);
+  let to = Math.max(from + 1, wordAt(view.words, ev.end));
+  while (from > 0 && marks.clause[from - 1] === marks.clause[from]) from--;
+  while (to < view.words.length && marks.clause[to] === marks.clause[to - 1]) to++;
+  return {
+    ref: ev.id, kind: 'event', from, to,
+    actor: entityCountry(doc.entity(ev.source.entity)) ?? actorCountry(ev.source.actor),
+    modality: ev.modality, code: ev.code,
+    labels: onePerIssue(labels),
+  };
+}
+
+/** The first match of each issue, in text order. */
+function onePerIssue(matches: IssueMatch[]): IssueMatch[] {
+  const seen = new Set<number>();
+  return [...matches]
+    .sort((a, b) => a.start - b.start)
+    .filter((m) => (seen.has(m.issue) ? false : (seen.add(m.issue), true)));
+}

@@ -1,0 +1,77 @@
+// Channels a statement passed through: settings ("press briefing", "interview") and outlets
+// ("Anadolu Agency", "Fox News", "in a post on X"), found in a sentence's attribution words.
+import type { Channel } from '../types.js';
+import type { DocView } from './view.js';
+
+export interface FoundChannel {
+  channel: Channel;
+  tokStart: number;
+  tokEnd: number;
+}
+
+/** The entity a channel's words resolve to, when the entity layer has a mention there. */
+function entityAt(v: DocView, start: number, end: number): string | null {
+  const ms = v.doc.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = ms[lo];
+  return m && m.start < end ? m.entity : null;
+}
+
+function found(v: DocView, kind: Channel['kind'], name: string, a: number, b: number): FoundChannel {
+  const start = v.tokens[a]!.start;
+  const end = v.tokens[b - 1]!.end;
+  const channel: Channel = { name, kind, start, end };
+  if (kind === 'outlet') channel.entity = entityAt(v, start, end);
+  return { channel, tokStart: a, tokEnd: b };
+}
+
+/** Channels named by tokens [s0, s1) that are not excluded (statement content, quotations). */
+export function sentenceChannels(v: DocView, s0: number, s1: number, excluded: (i: number) => boolean): FoundChannel[] {
+  const out: FoundChannel[] = [];
+  const seen = new Set<string>();
+  const push = (f: FoundChannel) => {
+    const key = f.channel.kind + ':' + f.channel.name.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(f);
+    }
+  };
+  for (let i = s0; i < s1; i++) {
+    if (excluded(i) || v.quoteOf[i]! >= 0) continue;
+    const setting = v.lex.settings.match(v.words, i, s1);
+    if (setting) {
+      push(found(v, 'setting', setting.value, i, i + setting.length));
+      i += setting.length - 1;
+      continue;
+    }
+    const head = v.lex.outletHeads.match(v.words, i, s1);
+    if (head) {
+      let j = i + head.length;
+      if (v.words[j] === ',') j++;
+      const named = v.isCapitalized(j) ? v.lex.outlets.match(v.words, j, s1) : null;
+      if (named) push(found(v, 'outlet', named.value, j, j + named.length));
+      else push(found(v, 'outlet', v.doc.text.slice(v.tokens[i]!.start, v.tokens[i + head.length - 1]!.end).toLowerCase(), i, i + head.length));
+      i = (named ? j + named.length : i + head.length) - 1;
+      continue;
+    }
+    if (!v.isCapitalized(i)) continue;
+    const outlet = v.lex.outlets.match(v.words, i, s1);
+    if (outlet) {
+      push(found(v, 'outlet', outlet.value, i, i + outlet.length));
+      i += outlet.length - 1;
+      continue;
+    }
+    // "on X." — the tokenizer may keep a sentence's final period on a one-letter word.
+    const platform = v.words[i - 1] === 'on' ? v.lex.platforms.match([v.words[i]!.replace(/\.$/, '')], 0) : null;
+    if (platform) {
+      push(found(v, 'outlet', v.lex.outletCanonical.get(platform.value) ?? platform.value, i, i + 1));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+// A read-only view of one Doc's tokens for the quotes layer: lower-case words, which tokens lie
+// inside quotation marks or time expressions, and the small noun-phrase scans that speakers and
+// channels need. Everything is computed once per document in linear time.
+import type { Doc } from '../doc.js';
+import type { Token } from '../types.js';
+import type { QuotesLexicon } from './lexicon.js';
+import type { QuotedSpan } from './marks.js';
+
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
+const NP_JOINERS = new Set(['of', 'for', 'with', 'at', 'on', 'in', '-', 'and', '&']);
+/** Longest noun phrase the speaker and addressee scans consider, in tokens. */
+export const MAX_NP = 14;
+
+export class DocView {
+  readonly doc: Doc;
+  readonly lex: QuotesLexicon;
+  readonly tokens: Token[];
+  readonly words: string[];
+  /** Index into `quotes` of the quoted span holding each token (marks included), or -1. */
+  readonly quoteOf: Int32Array;
+  readonly inTime: Uint8Array;
+  readonly quotes: QuotedSpan[];
+
+  constructor(doc: Doc, lex: QuotesLexicon, quotes: QuotedSpan[]) {
+    this.doc = doc;
+    this.lex = lex;
+    this.tokens = doc.tokens;
+    this.words = doc.tokens.map((t) => t.lower);
+    this.quotes = quotes;
+    const n = this.tokens.length;
+    this.quoteOf = new Int32Array(n).fill(-1);
+    this.inTime = new Uint8Array(n);
+    let q = 0;
+    for (let i = 0; i < n; i++) {
+      const t = this.tokens[i]!;
+      while (q < quotes.length && quotes[q]!.end < t.start) q++;
+      const span = quotes[q];
+      if (span && t.start >= span.open && t.end <= span.end + (span.closed ? 1 : 0)) this.quoteOf[i] = q;
+    }
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const t = this.tokens[i]!;
+      while (k < doc.times.length && doc.times[k]!.end <= t.start) k++;
+      const time = doc.times[k];
+      if (time && t.start >= time.start && t.end <= time.end) this.inTime[i] = 1;
+    }
+  }
+
+  isMark(i: number): boolean {
+    return QUOTE_MARKS.has(this.words[i] ?? '');
+  }
+
+  isPunct(i: number): boolean {
+    return this.tokens[i]?.pos === 'PUNCT';
+  }
+
+  isCapitalized(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t) return false;
+    const c = t.text.charAt(0);
+    return c !== c.toLowerCase() && c === c.toUpperCase();
+  }
+
+  /** A title or role word ("Minister", "Col.") that ends a title before a name. */
+  isTitle(i: number): boolean {
+    return this.lex.titles.has(this.words[i]!.replace(/\.$/, ''));
+  }
+
+  /** Token may belong to a noun phrase naming someone. */
+  isNominal(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t || this.quoteOf[i]! >= 0) return false;
+    if (NP_POS.has(t.pos)) return true;
+    if (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’') return true;
+    if (this.lex.possessives.has(t.lower) && t.pos !== 'PRON') return true;
+    return this.lex.particles.has(t.lower) && this.isCapitalized(i + 1);
+  }
+
+  /**
+   * The noun phrase ending at token `j` (inclusive), scanning left no further than `lo`:
+   * nominal tokens, joined by "of", "for", "and" … when nominal tokens surround them.
+   */
+  npEndingAt(j: number, lo: number): number {
+    if (j < lo) return j + 1;
+    const w = this.words[j]!;
+    if (this.lex.pronouns.has(w) && this.tokens[j]!.pos === 'PRON') return j;
+    if (!this.isNominal(j)) return j + 1;
+    let a = j;
+    while (a - 1 >= lo && j - a < MAX_NP) {
+      const p = a - 1;
+      if (this.isNominal(p) || (this.lex.possessives.has(this.words[p]!) && this.isNominal(a))) a = p;
+      else if (NP_JOINERS.has(this.words[p]!) && p - 1 >= lo && this.isNominal(p - 1) && this.tokens[p - 1]!.pos !== 'DET') a = p;
+      else break;
+    }
+    return a;
+  }
+
+  /** The noun phrase starting at token `i`, scanning right no further than `hi` (exclusive). */
+  npStartingAt(i: number, hi: number): number {
+    const w = this.words[i];
+    if (w === undefined || i >= hi) return i;
+    if ((this.lex.pronouns.has(w) || this.lex.objectPronouns.has(w)) && this.tokens[i]!.pos === 'PRON') return i + 1;
+    let b = i;
+    while (b < hi && b - i < MAX_NP) {
+      if (this.isNominal(b)) b++;
+      else if (NP_JOINERS.has(this.words[b]!) && b > i && b + 1 < hi && this.isNominal(b + 1) && this.words[b] !== 'and') b++;
+      else break;
+    }
+    return b;
+  }
+
+  /** A run of capitalized tokens (with name particles) making up a person or organisation name. */
+  isNameRun(a: number, b: number): boolean {
+    if (b <= a || b - a > 6 || !this.isCapitalized(a)) return false;
+    for (let i = a; i < b; i++) {
+      if (!(this.isCapitalized(i) || this.lex.particles.has(this.words[i]!) || this.words[i] === '-')) return false;
+      if (this.tokens[i]!.pos !== 'PROPN' && this.isTitle(i)) return false;
+    }
+    return true;
+  }
+
+  /** Start of the name at the end of noun phrase [a, b): capitalized tokens after the last title word. */
+  nameTail(a: number, b: number): number {
+    let k = b;
+    while (k - 1 >= a && (this.isCapitalized(k - 1) || this.lex.particles.has(this.words[k - 1]!)) && !this.isTitle(k - 1)) k--;
+    while (k < b && this.lex.particles.has(this.words[k]!)) k++;
+    return k;
+  }
+
+  /** Adverbs from i are followed by "that", punctuation, a preposition or a quotation (not modifying a noun phrase). */
+  private adverbsEndClauseStart(i: number, hi: number): boolean {
+    let j = i;
+    while (j < hi && this.tokens[j]!.pos === 'ADV' && this.lex.skip.has(this.words[j]!)) j++;
+    if (j >= hi) return true;
+    const t = this.tokens[j]!;
+    return this.words[j] === 'that' || t.pos === 'PUNCT' || t.pos === 'ADP' || this.inTime[j] === 1;
+  }
+
+  /** First token index at or after `i` that is not a time expression, "on"/"late"/"early" before one, or a skippable adverb. */
+  skipTimeAndAdverbs(i: number, hi: number): number {
+    while (i < hi) {
+      const w = this.words[i]!;
+      if (this.inTime[i]) i++;
+      else if ((w === 'on' || w === 'late' || w === 'early' || w === 'earlier' || w === 'later') && this.inTime[i + 1]) i++;
+      else if (this.tokens[i]!.pos === 'ADV' && this.lex.skip.has(w) && this.adverbsEndClauseStart(i, hi)) i++;
+      else if (w === ',' && this.lex.skip.has(this.words[i + 1] ?? '') && this.tokens[i + 1]?.pos === 'ADV' && this.words[i + 2] === ',') i += 3;
+      else break;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,76 @@
+import winkNLP, { type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { isWordAt } from './chars.js';
+import { readLexiconJson } from './lexicon.js';
+
+export interface Tagged {
+  /** Universal POS tag of each word. */
+  pos: string[];
+  /** Lower-cased lemma of each word (the word itself where wink gives none). */
+  lemma: string[];
+}
+
+const nlp = winkNLP(model, ['pos']);
+const its = nlp.its;
+const symbols: Set<string> = new Set(readLexiconJson<{ symbols: string[] }>('text', 'tokenizer.json').symbols);
+
+/**
+ * Universal POS tags and lemmas for already-tokenised words, from wink-nlp's English model.
+ * The segment stage tags every sentence through this function, and the NER trainer calls it
+ * on CoNLL sentences, so training and run time see identical tags. The words are joined with
+ * single spaces and re-read by wink; a word wink splits takes the tag of its last
+ * non-punctuation piece ("Russian-American" → the tag of "American"). Words without letters
+ * or digits are PUNCT, or SYM for the symbols listed in lexicon/text/tokenizer.json.
+ */
+export function tagTokens(words: string[]): Tagged {
+  const n = words.length;
+  const pos = new Array<string>(n);
+  const lemma = new Array<string>(n);
+  if (n === 0) return { pos, lemma };
+  const joined = words.join(' ');
+  const tokens = nlp.readDoc(joined).tokens();
+  // wink's typings give lemma and precedingSpaces other signatures; at run time all are token functions.
+  const column = (f: unknown): string[] => tokens.out(f as ItsFunction<string>) as string[];
+  const values = column(its.value);
+  const tags = column(its.pos);
+  const lemmas = column(its.lemma);
+  const spaces = column(its.precedingSpaces);
+
+  // Wink tokens are mapped to words by their offsets in the joined string.
+  let wordIndex = 0;
+  let wordEnd = words[0]!.length;
+  let offset = 0;
+  const hits = new Uint16Array(n);
+  for (let t = 0; t < values.length; t++) {
+    const v = values[t]!;
+    offset += spaces[t]!.length;
+    if (joined.startsWith(v, offset) === false) {
+      const found = joined.indexOf(v, offset);
+      if (found < 0) continue;
+      offset = found;
+    }
+    while (offset >= wordEnd && wordIndex < n - 1) {
+      wordIndex++;
+      wordEnd += 1 + words[wordIndex]!.length;
+    }
+    offset += v.length;
+    const tag = tags[t]!;
+    if (hits[wordIndex] === 0 || tag !== 'PUNCT') {
+      pos[wordIndex] = tag;
+      lemma[wordIndex] = lemmas[t]!;
+    }
+    hits[wordIndex] += 1;
+  }
+  for (let w = 0; w < n; w++) {
+    const word = words[w]!;
+    if (!hasWordChar(word)) pos[w] = symbols.has(word) ? 'SYM' : 'PUNCT';
+    else if (pos[w] === undefined) pos[w] = word[0]! >= '0' && word[0]! <= '9' ? 'NUM' : 'X';
+    lemma[w] = hits[w] === 1 && lemma[w] !== undefined ? lemma[w]!.toLowerCase() : word.toLowerCase();
+  }
+  return { pos, lemma };
+}
+
+function hasWordChar(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isWordAt(word, i)) return true;
+  return false;
+}
