@@ -2,7 +2,8 @@
 // corpus (bench/corpus-gen.ts), plus the near-duplicate threshold check and a timeline over a
 // large synthetic event table.
 //
-//   npm run bench:ingest -- [--articles 100000] [--workers 1,2] [--events 1000000] [--seed 7]
+//   npm run bench:ingest -- [--articles 100000] [--workers 1,2] [--events 1000000] [--seed 7] [--keep]
+//                           [--stages none|segment,entities,…]   (default: the whole pipeline)
 //
 // Each ingest runs in a child process so its peak RSS is its own.
 
@@ -27,6 +28,9 @@ const { values } = parseArgs({
     events: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '7' },
     child: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    /** Comma-separated pipeline stages to run ('none' for the corpus layer alone); default all. */
+    stages: { type: 'string' },
     corpus: { type: 'string' },
     db: { type: 'string' },
   },
@@ -62,7 +66,8 @@ const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
 /** Child mode: one ingest, results as one JSON line on stdout. */
 async function child(): Promise<void> {
   const store = SqliteStore.open(values.db!);
-  const result = await ingest(store, readInputs([values.corpus!]), { workers: Number(values.workers) });
+  const only = values.stages === undefined ? undefined : values.stages.split(',');
+  const result = await ingest(store, readInputs([values.corpus!]), { workers: Number(values.workers), pipeline: only ? { only } : {} });
   store.close();
   process.stdout.write(
     JSON.stringify({ ...result, maxRssBytes: process.resourceUsage().maxRSS * 1024, dbBytes: fileSize(values.db!) }) + '\n',
@@ -137,7 +142,7 @@ async function main(): Promise<void> {
   if (values.child) return child();
   const count = Number(values.articles);
   const seed = Number(values.seed);
-  const workerCounts = values.workers!.split(',').map(Number);
+  const workerCounts = values.workers!.split(',').filter((w) => w !== '').map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const self = fileURLToPath(import.meta.url);
   try {
@@ -150,14 +155,16 @@ async function main(): Promise<void> {
     for (const w of workerCounts) {
       const db = join(dir, `ingest-${w}.db`);
       const t = performance.now();
-      const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', '--workers', String(w), '--corpus', corpus, '--db', db], {
+      const stages = values.stages === undefined ? [] : ['--stages', values.stages];
+      const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', '--workers', String(w), '--corpus', corpus, '--db', db, ...stages], {
         encoding: 'utf8', maxBuffer: 1 << 26,
       });
       if (run.status !== 0) throw new Error(`ingest with ${w} workers failed: ${run.stderr}`);
       const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as { stored: number; duplicates: number; nearDuplicates: number; skipped: number; rate: number; maxRssBytes: number; dbBytes: number };
       const wall = (performance.now() - t) / 1000;
+      const what = values.stages === undefined ? 'full pipeline' : `stages: ${values.stages}`;
       console.log(
-        `ingest, ${w} worker${w === 1 ? '' : 's'}: ${r.rate.toFixed(0)} articles/s (${wall.toFixed(1)} s wall incl. start-up), ` +
+        `ingest (${what}), ${w} worker${w === 1 ? '' : 's'}: ${r.rate.toFixed(0)} articles/s (${wall.toFixed(1)} s wall incl. start-up), ` +
           `peak RSS ${mb(r.maxRssBytes)}, database ${mb(r.dbBytes)}; stored ${r.stored}, duplicates ${r.duplicates}, ` +
           `near-duplicates ${r.nearDuplicates}, skipped ${r.skipped}`,
       );
@@ -198,7 +205,8 @@ async function main(): Promise<void> {
       store.close();
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (values.keep) console.log(`kept: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -91,6 +91,11 @@ describe('SqliteStore', () => {
       ['RUSBUS', '2025-04-04', '2025-04-10'],
     ]);
     assert.equal(d.statements.total, 4);
+    assert.deepEqual(d.activity.map((a) => [a.day, a.statements, a.eventsAsSource]), [
+      ['2025-04-03', 1, 2],
+      ['2025-04-04', 2, 0],
+      ['2025-04-10', 1, 1],
+    ]);
     assert.equal(store.entities({ q: 'dmitriev' }).total, 1);
     store.close();
   });

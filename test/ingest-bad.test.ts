@@ -86,7 +86,7 @@ test('a date that is not a calendar day is refused, in records, JSONL and feeds'
   writeFileSync(feed, '<rss version="2.0"><channel><title>F</title><item><title>A</title><pubDate>someday soon</pubDate>' +
     '<description>Text.</description></item><item><title>B</title><description>Undated text.</description></item></channel></rss>');
   const f = await collect([feed]);
-  assert.deepEqual(f.skips.map((s) => [s.origin, s.category]), [[`${feed}#1`, 'bad date']]);
+  assert.deepEqual(f.skips.map((s) => [s.origin, s.category]), [[`${feed} (item 1)`, 'bad date']]);
   assert.deepEqual(f.articles.map((a) => [a.title, a.date]), [['B', null]]);
 });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { detectFormat } from '../src/ingest/format.js';
 import { contentId } from '../src/ingest/ids.js';
 import { lineBatches, type Line } from '../src/ingest/lines.js';
 import { SHARED_ABSENT, seedPath } from './helpers.js';
@@ -264,4 +265,22 @@ test('http(s) inputs: pages and feeds fetched, with status, timeout and size lim
     server.closeAllConnections();
     server.close();
   }
+});
+
+test('format is found from content first (feed root, HTML document), then extension, then first character', async () => {
+  assert.equal(detectFormat('saved.txt', null, '<?xml version="1.0"?>\n<rss version="2.0"><channel>'), 'feed');
+  assert.equal(detectFormat('page', null, '<!-- saved -->\n<!DOCTYPE html><html>'), 'html');
+  assert.equal(detectFormat('dump.json', null, '{"id": 1}'), 'jsonl');
+  assert.equal(detectFormat('', 'application/atom+xml', '<feed xmlns="http://www.w3.org/2005/Atom">'), 'feed');
+  assert.equal(detectFormat('', null, '{"text": "piped"}'), 'jsonl');
+  assert.equal(detectFormat('notes.txt', null, '<b>Note</b> talks resumed.'), 'text');
+
+  const dir = tempDir();
+  const rdf = join(dir, 'rss1.rdf');
+  writeFileSync(rdf, '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" ' +
+    'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="x"><title>RDF Wire</title></channel>' +
+    '<item rdf:about="https://x.example/a"><title>A</title><link>https://x.example/a</link><dc:date>2025-03-04</dc:date>' +
+    '<description>Envoys met in Oslo.</description></item></rdf:RDF>');
+  const { articles } = await collect([rdf]);
+  assert.deepEqual(articles.map((a) => [a.id, a.date, a.source, a.text]), [['https://x.example/a', '2025-03-04', 'RDF Wire', 'Envoys met in Oslo.']]);
 });

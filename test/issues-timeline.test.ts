@@ -25,7 +25,8 @@ test('stance reversal across two articles: Turkey opposes, then supports, NATO m
   assert.deepEqual(turkey.changes.map((c) => [c.from, c.to, c.date]), [['opposes', 'supports', '2023-07-11']]);
   assert.equal(turkey.current, 'supports');
   const timeline = issueTimeline(items, 'nato-membership', { granularity: 'month' });
-  assert.deepEqual(timeline?.buckets.map((b) => b.period), ['2023-06', '2023-07']);
+  assert.deepEqual(timeline?.buckets.map((b) => [b.period, b.stances.find((s) => s.actor === 'TUR')?.stance]),
+    [['2023-06', 'opposes'], ['2023-07', 'supports']]);
   assert.ok(timeline?.actors.some((a) => a.actor === 'TUR' && a.articles === 2));
 });
 
@@ -50,6 +51,7 @@ test('running progress index, buckets and ordering with undated articles last', 
   const timeline = issueTimeline(items, 'ceasefire', { granularity: 'week' })!;
   assert.deepEqual(timeline.buckets.map((b) => [b.period, b.articles, b.quotes, b.progress, b.index]),
     [['2025-W12', 2, 3, 0, 0], ['undated', 1, 1, -1, -1]]);
+  assert.deepEqual(timeline.buckets[0]!.stances, [{ actor: 'RUS', stance: 'conditional' }, { actor: 'UKR', stance: 'supports' }]);
   assert.equal(timeline.first, '2025-03-18');
   assert.equal(timeline.last, '2025-03-20');
   const ukraine = timeline.stances.find((s) => s.actor === 'UKR')!;

@@ -4,7 +4,7 @@ import { IssueMatcher } from '../src/issues/matcher.js';
 import { loadCueLexicons } from '../src/issues/cues.js';
 import { loadTaxonomy, TaxonomyError } from '../src/issues/taxonomy.js';
 import { Pipeline } from '../src/pipeline.js';
-import { fixtureArticle, finding, issueFixture, quoteWith, stanceOf } from './issues-helpers.js';
+import { article, fixtureArticle, finding, issueFixture, quoteWith, stanceOf } from './issues-helpers.js';
 
 const pipeline = await Pipeline.create();
 
@@ -77,7 +77,7 @@ test('a user taxonomy in mode "extend" adds, overrides and removes issues', asyn
 });
 
 test('a user taxonomy in mode "replace" is the only one used', async () => {
-  const custom = await Pipeline.create({ issuesFile: issueFixture('replace.json') });
+  const custom = await Pipeline.create({ issuesFile: issueFixture('replace.json'), only: ['segment', 'issues'] });
   const doc = custom.run(fixtureArticle('fisheries.txt', '2025-10-02'));
   assert.deepEqual(doc.issues.map((f) => f.id), ['fisheries']);
 });
@@ -107,4 +107,25 @@ test('without statements or events, issues are still found in narrative sentence
   assert.deepEqual(exchange.quotes, []);
   assert.ok(exchange.sentences.includes('s0'));
   assert.equal(exchange.progress, -1);
+});
+
+test('a setback told in the past perfect is background, not a setback of this article', () => {
+  const doc = pipeline.run(article('background', '2025-02-18',
+    'Relations between Serbia and Kosovo, which had stalled for two years, improved on Monday after the two sides ' +
+    'signed an accord on vehicle licence plates in Brussels, European Union officials said.'));
+  const relations = finding(doc, 'bilateral-relations');
+  assert.ok(relations, 'bilateral relations found');
+  const stalled = relations.signals.flatMap((s) => s.cues).find((c) => doc.slice(c) === 'stalled');
+  assert.equal(stalled?.hedge, 'background');
+  assert.equal(relations.progress, 1, 'the signing counts, the old stall does not');
+});
+
+test('boilerplate regions name no issue', () => {
+  const text = 'Iran and the IAEA agreed on Monday to resume inspections of enrichment sites, officials said.\n\n' +
+    'Read more: sanctions, tariffs and the trade war explained.';
+  const menu = text.indexOf('Read more');
+  const doc = pipeline.run({ ...article('boilerplate', '2025-03-03', text), boilerplate: [{ start: menu, end: text.length }] });
+  assert.ok(finding(doc, 'nuclear-programme'));
+  assert.equal(finding(doc, 'sanctions'), undefined);
+  assert.equal(finding(doc, 'tariffs'), undefined);
 });

@@ -4,13 +4,12 @@ import { test } from 'node:test';
 import { Pipeline } from '../src/pipeline.js';
 import { parseConll, readConll } from '../src/entities/ner/conll.js';
 import { harmonizeTypes } from '../src/entities/ner/consistency.js';
+import { unwrapInsertions } from '../src/entities/ner/insertions.js';
 import { loadGazetteer } from '../src/entities/ner/gazetteer.js';
 import { createNerTagger, loadNerTagger } from '../src/entities/ner/index.js';
-import { FeatureExtractor } from '../src/entities/ner/features.js';
 import { bilouToIob, iobToBilou } from '../src/entities/ner/labels.js';
 import { GAZETTEER_DIR } from '../src/entities/ner/paths.js';
 import { Scorer, spansOf } from '../src/entities/ner/scoring.js';
-import { Tagger } from '../src/entities/ner/tagger.js';
 import { evaluate, trainNer } from '../src/entities/ner/train.js';
 import { SHARED_ABSENT, sharedPath } from './helpers.js';
 
@@ -46,6 +45,18 @@ test('tagDoc maps to parley types with offsets into the article text', async () 
   for (const want of ['PERSON:Kirill Dmitriev', 'GPE:Washington', 'ORG:Fox News', 'ORG:NATO', 'NORP:Ukrainians', 'GPE:Kyiv', 'NORP:Russian', 'LOC:Black Sea']) {
     assert.ok(got.includes(want), `expected ${want} in ${JSON.stringify(got)}`);
   }
+});
+
+test('bracketed nationalities and given names inside a name are read through', async () => {
+  const pipeline = await Pipeline.create({ only: ['segment'] });
+  const text = 'The plan was approved by (French) President (Emmanuel) Macron on Monday, officials said.';
+  const doc = pipeline.run(article(text));
+  const got = loadNerTagger().tagDoc(doc).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+  assert.ok(got.includes('PERSON:(Emmanuel) Macron'), JSON.stringify(got));
+  assert.ok(got.includes('NORP:French'), JSON.stringify(got));
+  // A results table keeps its brackets: the country is not part of the rider's name.
+  const row = '1. Olaf Brandt ( Germany ) Telekom 4 hours'.split(' ');
+  assert.equal(unwrapInsertions(row, (w) => loadNerTagger().gazetteer.lookup(w).includes('firstname')), null);
 });
 
 test('gazetteer names the model missed are added with their source', async () => {
@@ -121,8 +132,7 @@ late RB O
   const docs = parseConll(conll, 'snippet');
   const gazetteer = loadGazetteer(GAZETTEER_DIR);
   const result = trainNer(docs, null, { gazetteer, epochs: 10, minCount: 1, pruneBelow: 0, trainedOn: ['snippet'] });
-  const tagger = new Tagger(result.model, new FeatureExtractor(gazetteer));
-  const scorer: Scorer = evaluate(tagger, docs);
+  const scorer: Scorer = evaluate(createNerTagger(result.model, gazetteer), docs);
   assert.equal(scorer.overall().f1, 1, scorer.format());
 });
 

@@ -109,6 +109,7 @@ describe('API rejects bad requests with a message that says what is wrong', () =
     ['/api/articles?limit=abc', /limit/],
     ['/api/articles?offset=-1', /offset/],
     ['/api/articles?from=2025-13-01', /from/],
+    ['/api/articles?to=2025-02-30', /to: not a calendar date/],
     ['/api/statements?type=shouted', /type/],
     ['/api/events?quad=7', /quad/],
     ['/api/events?code=4x', /code/],

@@ -1,6 +1,6 @@
 // `parley issue <id>`: one issue over time — timeline, running progress, actors and their stances.
 import { DB_OPTION, withStore, writeAll } from '../corpus/command-support.js';
-import { sparkline, table } from '../corpus/format.js';
+import { foldEmpty, sparkline, table } from '../corpus/format.js';
 import type { IssueDetail } from '../corpus/queries.js';
 import { runCommand, UsageError, type CommandSpec } from './args.js';
 
@@ -31,8 +31,13 @@ export function renderIssue(d: IssueDetail, tty: boolean): string {
   out.push(
     table(
       ['period', 'articles', 'statements', 'events', 'progress', 'running', 'supports', 'opposes', 'conditional', 'neutral'],
-      d.buckets.map((b) => [b.period, b.articles, b.statements, b.events, b.progress, b.runningProgress,
-        b.stances.supports, b.stances.opposes, b.stances.conditional, b.stances.neutral]),
+      foldEmpty(
+        d.buckets,
+        (b) => b.articles + b.statements + b.events === 0,
+        (b) => [b.period, b.articles, b.statements, b.events, b.progress, b.runningProgress,
+          b.stances.supports, b.stances.opposes, b.stances.conditional, b.stances.neutral],
+        10,
+      ),
     ).trimEnd(),
   );
   if (d.actors.length) {

@@ -1,6 +1,6 @@
 // `parley timeline`: events between actors over time, from the daily roll-up.
 import { DB_OPTION, withStore, writeAll } from '../corpus/command-support.js';
-import { csvRow, sparkline, table } from '../corpus/format.js';
+import { csvRow, foldEmpty, sparkline, table } from '../corpus/format.js';
 import type { TimelineResult } from '../corpus/queries.js';
 import { runCommand, UsageError, type CommandSpec } from './args.js';
 
@@ -30,11 +30,14 @@ function title(t: TimelineResult): string {
 }
 
 export function renderTable(t: TimelineResult, tty: boolean): string {
-  const rows = t.buckets.map((b) => {
-    const other = Object.entries(b.modalities).filter(([m]) => t.allModalities || m !== 'asserted');
-    return [b.period, b.events, b.quad1, b.quad2, b.quad3, b.quad4, b.goldsteinMean,
-      t.allModalities ? null : other.reduce((n, [, v]) => n + (v ?? 0), 0)];
-  });
+  const notAsserted = (b: TimelineResult['buckets'][number]): number =>
+    Object.entries(b.modalities).reduce((n, [m, v]) => n + (m === 'asserted' ? 0 : v ?? 0), 0);
+  const rows = foldEmpty(
+    t.buckets,
+    (b) => b.events === 0 && notAsserted(b) === 0,
+    (b) => [b.period, b.events, b.quad1, b.quad2, b.quad3, b.quad4, b.goldsteinMean, t.allModalities ? null : notAsserted(b)],
+    8,
+  );
   const headers = ['period', 'events', 'q1', 'q2', 'q3', 'q4', 'goldstein', t.allModalities ? '' : 'not asserted'];
   let out = `${title(t)}\n`;
   if (tty && t.buckets.length > 1) {

@@ -10,6 +10,26 @@ export function table(headers: string[], rows: Array<Array<string | number | nul
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
 }
 
+/**
+ * Table rows with each run of three or more empty periods folded into one "…" row, so a long
+ * quiet stretch does not push the activity off the screen (sparklines keep every period).
+ */
+export function foldEmpty<T>(items: T[], isEmpty: (x: T) => boolean, row: (x: T) => Array<string | number | null>, width: number): Array<Array<string | number | null>> {
+  const out: Array<Array<string | number | null>> = [];
+  for (let i = 0; i < items.length; ) {
+    let j = i;
+    while (j < items.length && isEmpty(items[j]!)) j++;
+    if (j - i >= 3) {
+      out.push([`… ${j - i} empty`, ...new Array<null>(width - 1).fill(null)]);
+      i = j;
+    } else {
+      out.push(row(items[i]!));
+      i++;
+    }
+  }
+  return out;
+}
+
 const BARS = '▁▂▃▄▅▆▇█';
 
 /** One character per value, scaled to the largest; zero is a blank-looking lowest bar. */

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Analysis, Modality, QuoteType, Stance } from '../types.js';
+import { stanceHistory } from '../issues/timeline.js';
 import { ftsQuery } from './fts.js';
-import { addDays, bucketOf, normName } from './normalize.js';
+import { bucketOf, normName } from './normalize.js';
 import { unpackAnalysis } from './prepare.js';
 
 // The corpus's read side as plain functions over an open SQLite database. Every function is
@@ -313,9 +314,13 @@ export interface SearchHit {
   rank: number;
 }
 
+/** Matches counted per kind at most: beyond that `total` says "at least this many". */
+export const COUNT_CAP = 10_000;
+
 /**
  * Full-text search (FTS5, BM25-ranked) over statements and article text. Statements and articles
  * are ranked together; duplicates are not indexed, so a syndicated copy never repeats a hit.
+ * `total` counts matching statements and articles, each up to COUNT_CAP.
  */
 export function search(db: Database, q: SearchQuery): Page<SearchHit> {
   const { limit, offset } = paging(q);
@@ -328,7 +333,7 @@ export function search(db: Database, q: SearchQuery): Page<SearchHit> {
     const w = statementWhere(db, { ...q, type: q.type }).add('quotes_fts MATCH ?', match);
     const from = `FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.rowid = q.article
       LEFT JOIN entities e ON e.id = q.speaker`;
-    total += db.prepare(`SELECT count(*) ${from} ${w.sql}`).pluck().get(...w.params) as number;
+    total += db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} ${w.sql} LIMIT ${COUNT_CAP})`).pluck().get(...w.params) as number;
     const rows = db
       .prepare(
         `SELECT q.id AS id, a.id AS article, a.title AS title, q.day AS day, coalesce(e.name, q.speaker_name) AS speaker,
@@ -346,7 +351,7 @@ export function search(db: Database, q: SearchQuery): Page<SearchHit> {
       w.add(`a.rowid IN (SELECT article FROM quotes WHERE speaker IN (${ids.map(() => '?').join(', ') || 'NULL'}))`, ...ids);
     }
     const from = 'FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid';
-    total += db.prepare(`SELECT count(*) ${from} ${w.sql}`).pluck().get(...w.params) as number;
+    total += db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} ${w.sql} LIMIT ${COUNT_CAP})`).pluck().get(...w.params) as number;
     const rows = db
       .prepare(
         `SELECT a.id AS id, a.id AS article, a.title AS title, a.day AS day, NULL AS speaker, NULL AS type,
@@ -411,14 +416,36 @@ export function resolveActorCodes(db: Database, arg: string): string[] {
     .all(...ids) as string[];
 }
 
-/** Event counts by quad class and Goldstein per period, read from the daily dyad roll-up. */
-export function timeline(db: Database, q: TimelineQuery): TimelineResult {
-  const by = q.by ?? 'day';
-  const codesA = resolveActorCodes(db, q.a);
-  if (!codesA.length) throw new Error(`no actor code known for '${q.a}'`);
-  const codesB = q.b === undefined ? null : resolveActorCodes(db, q.b);
-  if (codesB && !codesB.length) throw new Error(`no actor code known for '${q.b}'`);
-  const side = (column: string, codes: string[]): { sql: string; params: string[] } => ({
+const SUMS = 'sum(events) AS events, sum(quad1) AS q1, sum(quad2) AS q2, sum(quad3) AS q3, sum(quad4) AS q4, sum(goldstein_sum) AS g';
+
+/**
+ * Daily sums per modality for actor A (and B). Three-letter codes read the country roll-up, whose
+ * rows for a country pair are contiguous; longer codes match as prefixes in the full-code roll-up.
+ */
+function timelineRows(db: Database, codesA: string[], codesB: string[] | null, q: TimelineQuery): Row[] {
+  const marks = (xs: string[]): string => xs.map(() => '?').join(', ');
+  const range = new Where().range('day', q);
+  const and = range.clauses.map((c) => ` AND ${c}`).join('');
+  const countries = codesA.every((c) => c.length === 3) && (codesB ?? []).every((c) => c.length === 3);
+  if (countries && !codesB) {
+    // Source side, then target side without the rows already counted on the source side.
+    const sql = `SELECT day, modality, ${SUMS} FROM (
+      SELECT * FROM rollup_country_day WHERE source3 IN (${marks(codesA)})${and}
+      UNION ALL
+      SELECT * FROM rollup_country_day WHERE target3 IN (${marks(codesA)}) AND source3 NOT IN (${marks(codesA)})${and}
+    ) GROUP BY day, modality ORDER BY day`;
+    return db.prepare(sql).all(...codesA, ...range.params, ...codesA, ...codesA, ...range.params) as Row[];
+  }
+  if (countries && codesB) {
+    const ab = `source3 IN (${marks(codesA)}) AND target3 IN (${marks(codesB)})`;
+    const ba = `source3 IN (${marks(codesB)}) AND target3 IN (${marks(codesA)})`;
+    const where = q.directed ? ab : `((${ab}) OR (${ba}))`;
+    const params = q.directed ? [...codesA, ...codesB] : [...codesA, ...codesB, ...codesB, ...codesA];
+    return db
+      .prepare(`SELECT day, modality, ${SUMS} FROM rollup_country_day WHERE ${where}${and} GROUP BY day, modality ORDER BY day`)
+      .all(...params, ...range.params) as Row[];
+  }
+  const side = (column: 'source' | 'target', codes: string[]): { sql: string; params: string[] } => ({
     sql: `(${codes.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`,
     params: codes.flatMap(prefixRange),
   });
@@ -435,12 +462,19 @@ export function timeline(db: Database, q: TimelineQuery): TimelineResult {
     else w.add(`(${pair(ab)} OR ${pair(ba)})`, ...ab.flatMap((p) => p.params), ...ba.flatMap((p) => p.params));
   }
   w.range('day', q);
-  const rows = db
-    .prepare(
-      `SELECT day, modality, sum(events) AS events, sum(quad1) AS q1, sum(quad2) AS q2, sum(quad3) AS q3,
-       sum(quad4) AS q4, sum(goldstein_sum) AS g FROM rollup_dyad_day ${w.sql} GROUP BY day, modality ORDER BY day`,
-    )
+  return db
+    .prepare(`SELECT day, modality, ${SUMS} FROM rollup_dyad_day ${w.sql} GROUP BY day, modality ORDER BY day`)
     .all(...w.params) as Row[];
+}
+
+/** Event counts by quad class and Goldstein per period, read from the daily roll-ups. */
+export function timeline(db: Database, q: TimelineQuery): TimelineResult {
+  const by = q.by ?? 'day';
+  const codesA = resolveActorCodes(db, q.a);
+  if (!codesA.length) throw new Error(`no actor code known for '${q.a}'`);
+  const codesB = q.b === undefined ? null : resolveActorCodes(db, q.b);
+  if (codesB && !codesB.length) throw new Error(`no actor code known for '${q.b}'`);
+  const rows = timelineRows(db, codesA, codesB, q);
   const buckets = new Map<string, TimelineBucket>();
   const bucket = (period: string): TimelineBucket => {
     let b = buckets.get(period);
@@ -490,14 +524,18 @@ export function fillPeriods(seen: string[], by: Granularity, range: DateRange): 
   if (!first || !last) return sorted;
   const out: string[] = [];
   // Bounded so a wide range at day granularity cannot produce an unbounded list.
+  if (by !== 'month') {
+    const step = by === 'day' ? 86_400_000 : 7 * 86_400_000;
+    const end = Date.parse(`${last}T00:00:00Z`);
+    for (let t = Date.parse(`${first}T00:00:00Z`), n = 0; t <= end && n < 20_000; t += step, n++) {
+      out.push(new Date(t).toISOString().slice(0, 10));
+    }
+    return out;
+  }
   for (let p = first, n = 0; p <= last && n < 20_000; n++) {
     out.push(p);
-    if (by === 'day') p = addDays(p, 1);
-    else if (by === 'week') p = addDays(p, 7);
-    else {
-      const [y, m] = p.split('-').map(Number) as [number, number];
-      p = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    }
+    const [y, m] = p.split('-').map(Number) as [number, number];
+    p = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   }
   return out;
 }
@@ -543,6 +581,8 @@ export interface EntityDetail extends EntityRow {
   aliases: Array<{ name: string; articles: number }>;
   roles: Array<{ role: string; firstDay: string | null; lastDay: string | null; articles: number }>;
   actorHistory: Array<{ actor: string; firstDay: string | null; lastDay: string | null; articles: number }>;
+  /** Per day (from the speaker roll-up): statements made, events as source and as target. */
+  activity: Array<{ day: string; statements: number; eventsAsSource: number; eventsAsTarget: number }>;
   statements: Page<StatementRow>;
   eventsAsSource: Page<EventRow>;
   eventsAsTarget: Page<EventRow>;
@@ -577,6 +617,12 @@ export function entity(db: Database, nameOrId: string, q: Paging & { allModaliti
          WHERE entity = ? ORDER BY coalesce(first_day, ''), actor`,
       )
       .all(id) as EntityDetail['actorHistory'],
+    activity: db
+      .prepare(
+        `SELECT day, statements, events_as_source AS eventsAsSource, events_as_target AS eventsAsTarget
+         FROM rollup_speaker_day WHERE entity = ? ORDER BY day`,
+      )
+      .all(id) as EntityDetail['activity'],
     statements: statements(db, { speaker: String(id), limit: q.limit ?? 20, offset: q.offset }),
     eventsAsSource: events(db, { sourceEntity: id, allModalities: q.allModalities, limit: q.limit ?? 20, offset: q.offset }),
     eventsAsTarget: events(db, { targetEntity: id, allModalities: q.allModalities, limit: q.limit ?? 20, offset: q.offset }),
@@ -725,11 +771,38 @@ export interface StanceChange {
   statement: number | null;
 }
 
+export interface IssueActor {
+  actor: string;
+  /** The latest stance taken (a neutral mention does not replace it). */
+  current: Stance;
+  /** Day of the latest statement of the current stance. */
+  since: string | null;
+  history: StanceChange[];
+  /** Each time a taken stance differs from the one before it. */
+  reversals: Array<{ from: Stance; to: Stance; article: string; day: string | null }>;
+}
+
+/** Actors' stance histories through the issue layer's own rules (src/issues/timeline.ts). */
+function stanceActors(id: string, label: string, changes: StanceChange[]): IssueActor[] {
+  const items = changes.map((c, i) => ({
+    id: String(i), date: c.day,
+    issues: [{ id, label, quotes: [], events: [], progress: 0, stances: [{ actor: c.actor, stance: c.stance }] }],
+  }));
+  return stanceHistory(items, id).map((h) => {
+    const rows = h.points.map((p) => changes[Number(p.article)]!);
+    const last = [...rows].reverse().find((r) => r.stance === h.current);
+    return {
+      actor: h.actor, current: h.current, since: last?.day ?? null, history: rows,
+      reversals: h.changes.map((c) => ({ from: c.from, to: c.to, article: changes[Number(c.article)]!.article, day: c.date })),
+    };
+  });
+}
+
 export interface IssueDetail extends IssueRow {
   by: Granularity;
   buckets: IssueBucket[];
-  /** Each actor's stances in date order, and where it stands now (its latest stance). */
-  actors: Array<{ actor: string; current: Stance; since: string | null; history: StanceChange[] }>;
+  /** Each actor's stances in date order, its reversals, and where it stands now. */
+  actors: IssueActor[];
   /** Who speaks about the issue, most statements first. */
   speakers: Array<{ entity: number | null; name: string; statements: number }>;
   /** The issue's statements, latest first (paged by the query's limit/offset). */
@@ -776,15 +849,7 @@ export function issue(db: Database, id: string, q: IssueQuery & Paging = {}): Is
        ORDER BY coalesce(s.day, ''), s.article, s.rowid`,
     )
     .all(...sw.params) as StanceChange[];
-  const history = new Map<string, StanceChange[]>();
-  for (const c of changes) {
-    const list = history.get(c.actor) ?? [];
-    list.push(c);
-    history.set(c.actor, list);
-  }
-  const actors = [...history].map(([actor, h]) => ({
-    actor, current: h[h.length - 1]!.stance, since: h[h.length - 1]!.day, history: h,
-  }));
+  const actors = stanceActors(id, head.label, changes);
   const qw = new Where().add('qi.issue = ?', id).range('q.day', q);
   const speakers = db
     .prepare(

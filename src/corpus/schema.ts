@@ -231,6 +231,23 @@ CREATE TABLE rollup_dyad_day (
   PRIMARY KEY (source, target, day, modality)
 ) WITHOUT ROWID;
 CREATE INDEX rollup_dyad_target ON rollup_dyad_day(target, source, day);
+-- The same counts by country (first three letters of each code): most timelines ask for countries,
+-- and these rows are clustered so that a country pair is one contiguous range; the covering index
+-- serves "everything with X as target" without touching the table.
+CREATE TABLE rollup_country_day (
+  source3 TEXT NOT NULL,
+  target3 TEXT NOT NULL,
+  day TEXT NOT NULL,
+  modality TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  quad1 INTEGER NOT NULL,
+  quad2 INTEGER NOT NULL,
+  quad3 INTEGER NOT NULL,
+  quad4 INTEGER NOT NULL,
+  goldstein_sum REAL NOT NULL,
+  PRIMARY KEY (source3, target3, day, modality)
+) WITHOUT ROWID;
+CREATE INDEX rollup_country_target ON rollup_country_day(target3, source3, day, modality, events, quad1, quad2, quad3, quad4, goldstein_sum);
 CREATE TABLE rollup_issue_day (
   issue TEXT NOT NULL,
   day TEXT NOT NULL,

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import * as Q from './queries.js';
 import type { PreparedArticle } from './prepare.js';
 import { migrate } from './schema.js';
@@ -55,6 +55,7 @@ export class SqliteStore implements Store {
   readonly location: string;
   readonly db: Database;
   private writer: ArticleWriter | null = null;
+  private hasStatement: Statement | null = null;
   private readonly writeBatch: (batch: PreparedArticle[]) => WriteOutcome[];
 
   private constructor(location: string, db: Database) {
@@ -103,7 +104,8 @@ export class SqliteStore implements Store {
   }
 
   hasArticle(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+    this.hasStatement ??= this.db.prepare('SELECT 1 FROM articles WHERE id = ?');
+    return this.hasStatement.get(id) !== undefined;
   }
 
   write(batch: PreparedArticle[]): WriteOutcome[] {

@@ -21,6 +21,10 @@ export interface WriteOutcome {
 
 type Row = Record<string, unknown>;
 
+const ADD_COUNTS =
+  'events = events + 1, quad1 = quad1 + excluded.quad1, quad2 = quad2 + excluded.quad2, ' +
+  'quad3 = quad3 + excluded.quad3, quad4 = quad4 + excluded.quad4, goldstein_sum = goldstein_sum + excluded.goldstein_sum';
+
 /** SQL keeping the earlier / later of a column and @day (a NULL day changes nothing). */
 const EARLIEST = (c: string): string =>
   `CASE WHEN @day IS NULL THEN ${c} WHEN ${c} IS NULL OR @day < ${c} THEN @day ELSE ${c} END`;
@@ -97,9 +101,10 @@ const SQL = {
 
   rollDyad:
     'INSERT INTO rollup_dyad_day (source, target, day, modality, events, quad1, quad2, quad3, quad4, goldstein_sum) ' +
-    'VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?) ON CONFLICT (source, target, day, modality) DO UPDATE SET ' +
-    'events = events + 1, quad1 = quad1 + excluded.quad1, quad2 = quad2 + excluded.quad2, ' +
-    'quad3 = quad3 + excluded.quad3, quad4 = quad4 + excluded.quad4, goldstein_sum = goldstein_sum + excluded.goldstein_sum',
+    `VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?) ON CONFLICT (source, target, day, modality) DO UPDATE SET ${ADD_COUNTS}`,
+  rollCountry:
+    'INSERT INTO rollup_country_day (source3, target3, day, modality, events, quad1, quad2, quad3, quad4, goldstein_sum) ' +
+    `VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?) ON CONFLICT (source3, target3, day, modality) DO UPDATE SET ${ADD_COUNTS}`,
   rollIssue:
     'INSERT INTO rollup_issue_day (issue, day, statements, events, articles, progress, supports, opposes, conditional, neutral) ' +
     'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (issue, day) DO UPDATE SET ' +
@@ -313,7 +318,9 @@ export class ArticleWriter {
     sourceEntity: number | null, targetEntity: number | null,
   ): void {
     const q = (n: number): number => (ev.quad === n ? 1 : 0);
-    this.s.rollDyad.run(source, target, day, ev.modality, q(1), q(2), q(3), q(4), ev.goldstein);
+    const counts = [day, ev.modality, q(1), q(2), q(3), q(4), ev.goldstein];
+    this.s.rollDyad.run(source, target, ...counts);
+    this.s.rollCountry.run(source.slice(0, 3), target.slice(0, 3), ...counts);
     if (sourceEntity !== null) this.s.rollSpeaker.run(sourceEntity, day, 0, 1, 0);
     if (targetEntity !== null) this.s.rollSpeaker.run(targetEntity, day, 0, 0, 1);
   }

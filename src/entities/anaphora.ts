@@ -12,8 +12,6 @@ export interface Anaphor {
   head: string;
   gender: Gender | null;
   plural: boolean;
-  /** Pronouns: grammatical case; descriptions: 'subject' or 'object' by position. */
-  possessive: boolean;
   /** Country a description names ("the Russian envoy"). */
   country: string | null;
   /** Descriptions of organisations ("the alliance") rather than people. */
@@ -45,7 +43,7 @@ export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8A
     if (pronoun && (ctx.pos(i) === 'PRON' || ctx.pos(i) === 'DET')) {
       out.push({
         tokenStart: i, tokenEnd: i + 1, kind: 'pronoun', head: word, gender: pronoun.gender, plural: pronoun.plural,
-        possessive: pronoun.case === 'possessive', country: null, organisation: false,
+        country: null, organisation: false,
       });
       continue;
     }
@@ -69,7 +67,7 @@ export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8A
     if (ctx.isCapitalized(headEnd) && next !== 'VERB' && next !== 'AUX') continue;
     out.push({
       tokenStart: i, tokenEnd: headEnd, kind: 'description', head: ctx.norm.slice(k, headEnd).join(' '),
-      gender: role?.value.gender ?? null, plural: false, possessive: false, country, organisation: !role,
+      gender: role?.value.gender ?? null, plural: false, country, organisation: !role,
     });
     i = headEnd - 1;
   }

@@ -13,6 +13,8 @@ export class TokenContext {
   readonly sentenceOf: Int32Array;
   /** 1 for tokens inside a direct quotation (quote marks themselves are 0). */
   readonly inQuote: Uint8Array;
+  /** 1 for tokens starting with an upper-case letter. */
+  private readonly capitalized: Uint8Array;
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -20,6 +22,12 @@ export class TokenContext {
     this.norm = doc.tokens.map((t) => normLower(t.lower));
     this.sentenceOf = new Int32Array(n);
     this.inQuote = new Uint8Array(n);
+    this.capitalized = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = doc.tokens[i]!.text;
+      const c = t.charCodeAt(0);
+      this.capitalized[i] = (c >= 65 && c <= 90) || (c > 127 && t[0] !== t[0]!.toLowerCase()) ? 1 : 0;
+    }
     let paragraph = -1;
     let open = false;
     doc.sentences.forEach((s, si) => {
@@ -61,8 +69,7 @@ export class TokenContext {
   }
 
   isCapitalized(i: number): boolean {
-    const t = this.text(i);
-    return t.length > 0 && t[0] !== t[0]!.toLowerCase();
+    return this.capitalized[i] === 1;
   }
 
   isPossessive(i: number): boolean {

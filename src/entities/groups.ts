@@ -43,8 +43,9 @@ export function findGroupPhrases(ctx: TokenContext, lex: ActorLexicon, items: re
     const plural = m !== inst;
     const [floor, sentEnd] = ctx.sentenceBounds(i);
     const next = m.end < sentEnd ? ctx.pos(m.end) : '';
-    // "business cooperation", "government officials": the noun modifies another one.
-    if (next === 'NOUN' || next === 'PROPN') continue;
+    // "business cooperation", "government officials": the noun modifies another one, unless
+    // that one is a role ("the Foreign Ministry spokeswoman"): the institution is still named.
+    if ((next === 'NOUN' || next === 'PROPN') && !lex.roles.longestAt(ctx.norm, m.end, sentEnd)) continue;
     const inside = itemAt.get(m.end - 1);
     if (inside && inside.tokenEnd > m.end) continue;
 

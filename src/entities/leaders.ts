@@ -27,6 +27,8 @@ export interface Standing {
 export class Leaders {
   private readonly byName = new Map<string, Leader>();
   private readonly bySurname = new Map<string, Leader[]>();
+  /** Names already looked up (they repeat); emptied rather than grown without bound. */
+  private readonly memo = new Map<string, Leader | null>();
 
   constructor(list: Leader[], origin: string) {
     for (const l of list) {
@@ -55,6 +57,15 @@ export class Leaders {
 
   /** The leader a full name or an unambiguous surname names, if listed. */
   find(name: string): Leader | undefined {
+    const cached = this.memo.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    const leader = this.findUncached(name);
+    if (this.memo.size > 50_000) this.memo.clear();
+    this.memo.set(name, leader ?? null);
+    return leader;
+  }
+
+  private findUncached(name: string): Leader | undefined {
     const tokens = phraseTokens(name);
     const exact = this.byName.get(tokens.join(' '));
     if (exact) return exact;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PhraseTable, phraseTokens } from './phrases.js';
-import { Places } from './places.js';
+import { Places, type CountriesFile } from './places.js';
 import { Leaders, type Leader } from './leaders.js';
 
 export type Gender = 'male' | 'female';
@@ -83,6 +83,9 @@ interface RolesFile {
   former: string[];
   honorifics: Record<string, Gender | null>;
 }
+interface PronounsFile {
+  pronouns: Record<string, { gender: Gender | null; case: PronounEntry['case']; plural?: boolean }>;
+}
 interface GroupsFile {
   institutions: Record<string, string>;
   groups: Record<string, string>;
@@ -91,40 +94,44 @@ interface GroupsFile {
 /** Loads and compiles lexicon/actors (or another directory laid out the same way). */
 export function loadActorLexicon(dir: string = ACTORS_DIR): ActorLexicon {
   const orgs = new PhraseTable<KnownOrg>();
-  for (const e of readActorsJson<IgoFile>(dir, 'igos.json').igos) {
-    const org: KnownOrg = { name: e.name, actor: e.code, country: null, is: e.is ?? [] };
-    for (const n of [e.name, ...e.aliases]) orgs.add(n, org);
-  }
-  for (const e of readActorsJson<OrgFile>(dir, 'organizations.json').organizations) {
-    const org: KnownOrg = { name: e.name, actor: (e.country ?? '') + e.sector, country: e.country, is: e.is ?? [] };
-    for (const n of [e.name, ...e.aliases]) orgs.add(n, org);
-  }
-
-  const rolesFile = readActorsJson<RolesFile>(dir, 'roles.json');
+  compile(dir, 'igos.json', (f: IgoFile) => {
+    for (const e of f.igos) {
+      const org: KnownOrg = { name: e.name, actor: e.code, country: null, is: e.is ?? [] };
+      for (const n of [e.name, ...e.aliases]) orgs.add(n, org);
+    }
+  });
+  compile(dir, 'organizations.json', (f: OrgFile) => {
+    for (const e of f.organizations) {
+      const org: KnownOrg = { name: e.name, actor: (e.country ?? '') + e.sector, country: e.country, is: e.is ?? [] };
+      for (const n of [e.name, ...e.aliases]) orgs.add(n, org);
+    }
+  });
   const roles = new PhraseTable<RoleEntry>();
-  for (const [phrase, entry] of Object.entries(rolesFile.roles)) roles.add(phrase, entry);
-
-  const groupsFile = readActorsJson<GroupsFile>(dir, 'groups.json');
+  const rolesFile = compile(dir, 'roles.json', (f: RolesFile) => {
+    for (const [phrase, entry] of Object.entries(f.roles)) roles.add(phrase, { ...entry, is: [...entry.is] });
+    return f;
+  });
   const groups = new PhraseTable<string>();
-  for (const [phrase, sector] of Object.entries(groupsFile.groups)) groups.add(phrase, sector);
   const institutions = new PhraseTable<string>();
-  for (const [phrase, sector] of Object.entries(groupsFile.institutions)) institutions.add(phrase, sector);
-
-  const pronounsFile = readActorsJson<{ pronouns: Record<string, { gender: Gender | null; case: PronounEntry['case']; plural?: boolean }> }>(dir, 'pronouns.json');
+  compile(dir, 'groups.json', (f: GroupsFile) => {
+    for (const [phrase, sector] of Object.entries(f.groups)) groups.add(phrase, sector);
+    for (const [phrase, sector] of Object.entries(f.institutions)) institutions.add(phrase, sector);
+  });
   const pronouns = new Map<string, PronounEntry>();
-  for (const [word, p] of Object.entries(pronounsFile.pronouns)) pronouns.set(word, { gender: p.gender, case: p.case, plural: p.plural ?? false });
-
-  const names = readActorsJson<{ male: string[]; female: string[] }>(dir, 'first-names.json');
+  compile(dir, 'pronouns.json', (f: PronounsFile) => {
+    for (const [word, p] of Object.entries(f.pronouns)) pronouns.set(word, { gender: p.gender, case: p.case, plural: p.plural ?? false });
+  });
   const firstNames = new Map<string, Gender>();
-  for (const n of names.male) firstNames.set(n.toLowerCase(), 'male');
-  for (const n of names.female) firstNames.set(n.toLowerCase(), 'female');
-
-  const leaders = new Leaders(readActorsJson<{ leaders: Leader[] }>(dir, 'leaders.json').leaders, join(dir, 'leaders.json'));
+  compile(dir, 'first-names.json', (f: { male: string[]; female: string[] }) => {
+    for (const n of f.male) firstNames.set(n.toLowerCase(), 'male');
+    for (const n of f.female) firstNames.set(n.toLowerCase(), 'female');
+  });
+  const leaders = compile(dir, 'leaders.json', (f: { leaders: Leader[] }) => new Leaders(f.leaders, join(dir, 'leaders.json')));
   const leaderNames = new PhraseTable<true>();
   for (const name of leaders.names()) leaderNames.add(name, true);
 
   return {
-    places: Places.load(readActorsJson(dir, 'countries.json'), join(dir, 'countries.json')),
+    places: compile(dir, 'countries.json', (f: CountriesFile) => Places.load(f, join(dir, 'countries.json'))),
     leaders,
     leaderNames,
     orgs,
@@ -137,4 +144,14 @@ export function loadActorLexicon(dir: string = ACTORS_DIR): ActorLexicon {
     institutions,
     firstNames,
   };
+}
+
+/** Reads one lexicon file and compiles it; a malformed file is named in the error. */
+function compile<F, R>(dir: string, file: string, build: (f: F) => R): R {
+  const data = readActorsJson<F>(dir, file);
+  try {
+    return build(data);
+  } catch (err) {
+    throw new Error(`lexicon ${join(dir, file)}: malformed (${(err as Error).message})`);
+  }
 }

@@ -38,6 +38,8 @@ export interface PhraseMatch<T> {
 
 export class PhraseTable<T> {
   private readonly map = new Map<string, T>();
+  /** Whole-phrase lookups already answered (names repeat); emptied rather than grown without bound. */
+  private readonly memo = new Map<string, T | null>();
   /** First and last words of the phrases: most tokens are rejected by one Set lookup. */
   private readonly firstWords = new Set<string>();
   private readonly lastWords = new Set<string>();
@@ -54,8 +56,14 @@ export class PhraseTable<T> {
     if (tokens.length > this.maxLen) this.maxLen = tokens.length;
   }
 
+  /** The entry for a whole phrase, in any case or spelling of its tokens. */
   get(phrase: string): T | undefined {
-    return this.map.get(phraseTokens(phrase).join(' '));
+    const cached = this.memo.get(phrase);
+    if (cached !== undefined) return cached ?? undefined;
+    const value = this.map.get(phraseTokens(phrase).join(' '));
+    if (this.memo.size > 50_000) this.memo.clear();
+    this.memo.set(phrase, value ?? null);
+    return value;
   }
 
   /** Longest phrase starting at token `i` of the normalised tokens, not reaching `limit`. */

@@ -11,7 +11,7 @@ export interface Place {
   name: string;
 }
 
-interface CountriesFile {
+export interface CountriesFile {
   names: Record<string, string[]>;
   adjectives: Record<string, string[]>;
   cities: Record<string, string[]>;
@@ -38,6 +38,7 @@ export class Places {
   private readonly capsOnly = new Set<string>();
   private readonly names = new Map<string, string>();
   private readonly regions = new Set<string>();
+  private readonly memo = new Map<string, Place | null>();
 
   static load(file: CountriesFile, origin: string): Places {
     const places = new Places();
@@ -80,6 +81,16 @@ export class Places {
 
   /** The place a name stands for ("the US", "Russian", "Kyiv"), or undefined. */
   lookup(text: string): Place | undefined {
+    const cached = this.memo.get(text);
+    if (cached !== undefined) return cached ?? undefined;
+    const place = this.lookupUncached(text);
+    // Names repeat within and across articles; the memo is emptied rather than grown without bound.
+    if (this.memo.size > 50_000) this.memo.clear();
+    this.memo.set(text, place ?? null);
+    return place;
+  }
+
+  private lookupUncached(text: string): Place | undefined {
     const key = keyOf(text);
     const place = this.byKey.get(key);
     if (!place) return undefined;

@@ -90,7 +90,12 @@ class Resolver {
     if (title.role) {
       const { tokenStart: a, tokenEnd: b } = title.role;
       this.take(a, b);
-      for (const other of items) if (other !== it && other.tokenStart >= a && other.tokenEnd <= b) consumed.push(other);
+      // Countries and organisations in a title ("US President", "NATO Secretary General") are
+      // mentions of their own; other names there are the tagger mistaking title words for names.
+      for (const other of items) {
+        if (other === it || other.tokenStart < a || other.tokenEnd > b) continue;
+        if (!this.lex.places.lookup(other.text) && !this.lex.orgs.get(other.text)) consumed.push(other);
+      }
     }
     if (appositive) this.take(appositive.tokenStart, appositive.tokenEnd);
     return { title, appositive, consumed };
@@ -237,7 +242,8 @@ class Resolver {
 
   /**
    * The country the context gives an unqualified institution: among the countries named in its
-   * paragraph (before it, or later in its sentence), the nearest, with subjects counting double
+   * paragraph (before it, or later in its sentence), the nearest — weight halved per sentence
+   * back, doubled for a subject
    * ("Poland summoned the Belarusian ambassador, the Foreign Ministry said" is Poland's ministry);
    * without one, the article's most named country.
    */
@@ -247,7 +253,8 @@ class Resolver {
     const scores = new Map<string, number>();
     for (const c of cues) {
       if (c.paragraph !== paragraph || (c.tok > tok && this.ctx.sentenceOf[c.tok] !== sentence)) continue;
-      const w = (c.subject ? 2 : 1) / (1 + Math.abs(tok - c.tok) / 20);
+      const sentences = sentence - this.ctx.sentenceOf[c.tok]!;
+      const w = ((c.subject ? 2 : 1) * Math.pow(0.5, sentences)) / (1 + Math.abs(tok - c.tok) / 20);
       scores.set(c.code, (scores.get(c.code) ?? 0) + w);
     }
     if (scores.size === 0) for (const c of cues) scores.set(c.code, (scores.get(c.code) ?? 0) + 1);

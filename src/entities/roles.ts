@@ -59,6 +59,13 @@ export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: num
       k = place.start - 1;
       continue;
     }
+    // "Chinese Foreign Ministry spokeswoman": the institution's country is the role's.
+    const institution = !country && !orgActor ? lex.institutions.longestEndingAt(ctx.norm, k, floor) : null;
+    if (institution && ctx.isCapitalized(institution.start)) {
+      left = institution.start;
+      k = institution.start - 1;
+      continue;
+    }
     const org: PhraseMatch<KnownOrg> | null = !country && !orgActor ? lex.orgs.longestEndingAt(ctx.norm, k, floor) : null;
     if (org && ctx.isCapitalized(org.start)) {
       orgActor = org.value.actor;

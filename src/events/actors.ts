@@ -21,6 +21,11 @@ export interface RolesLexicon {
   maxObjectDistance: number;
   locationTypes: string[];
   factive: string[];
+  subjectStops: string[];
+  objectStops: string[];
+  relatives: string[];
+  passiveAuxiliaries: string[];
+  subjectPhrasePrepositions: string[];
 }
 
 /** One actor mention in a sentence, with what the role finder needs to know about it. */
@@ -52,6 +57,11 @@ export class RoleWords {
   readonly bothSidesFirst: Set<string>;
   readonly locationTypes: Set<string>;
   readonly factive: Set<string>;
+  readonly subjectStops: Set<string>;
+  readonly objectStops: Set<string>;
+  readonly relatives: Set<string>;
+  readonly passiveAuxiliaries: Set<string>;
+  readonly subjectPhrasePrepositions: Set<string>;
   private readonly npPos: Set<string>;
   private readonly npPunct: Set<string>;
   readonly maxSubject: number;
@@ -69,6 +79,11 @@ export class RoleWords {
     this.bothSidesFirst = new Set(this.bothSides.map((p) => p[0]!));
     this.locationTypes = new Set(lex.locationTypes);
     this.factive = new Set(lex.factive);
+    this.subjectStops = new Set(lex.subjectStops);
+    this.objectStops = new Set(lex.objectStops);
+    this.relatives = new Set(lex.relatives);
+    this.passiveAuxiliaries = new Set(lex.passiveAuxiliaries);
+    this.subjectPhrasePrepositions = new Set(lex.subjectPhrasePrepositions);
     this.npPos = new Set(lex.npModifiers.filter((p) => !p.includes(':')));
     this.npPunct = new Set(lex.npModifiers.filter((p) => p.startsWith('PUNCT:')).map((p) => p.slice(6)));
     this.maxSubject = lex.maxSubjectDistance;
@@ -244,7 +259,7 @@ function annotate(tokens: Token[], words: RoleWords, s: ActorSlot, sStart: numbe
   s.phraseStart = j + 1;
   if (j < sStart) return;
   const t = tokens[j]!;
-  if (words.prepositions.has(t.lower) || t.pos === 'ADP') {
+  if (words.prepositions.has(t.lower) || (t.pos === 'ADP' && !words.breaks.has(t.lower))) {
     // "here in Washington", "on behalf of": keep the word that decides the role.
     s.governor = t.lower;
     if (t.lower === 'of' && j >= 2 && tokens[j - 1]!.lower === 'behalf') s.governor = 'on behalf of';

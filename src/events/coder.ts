@@ -18,11 +18,6 @@ export interface CoderLexicons {
   roles: RolesLexicon;
 }
 
-const SUBJECT_STOPS = new Set([';', ':', 'said', 'says', 'say', 'told', 'added', 'adding', 'according']);
-/** An object does not lie past a comma or the end of a quotation ("… flights,” he said"). */
-const OBJECT_STOPS = new Set([',', '”', '"', '»']);
-const OBJECT_START = new Set(['DET', 'PROPN', 'PRON', 'NOUN', 'NUM']);
-const REPORTED_BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting']);
 
 interface SentenceContext {
   doc: Doc;
@@ -59,6 +54,7 @@ export class EventCoder {
     const events: PoliticalEvent[] = [];
     if (!doc.tokens.length) return events;
     let da: DocActors | null = null;
+    const timeStarts = new Set(doc.times.map((t) => t.start));
     const boilerplate = doc.article.boilerplate.length > 0;
     doc.sentences.forEach((s, si) => {
       if (boilerplate && doc.inBoilerplate(s)) return;
@@ -72,12 +68,13 @@ export class EventCoder {
       };
       const dates = new SentenceDates(doc, si);
       const kept = this.resolveComplements(doc.tokens, s.tokenEnd,
-        matches.filter((m) => !this.prenominal(doc.tokens, m) && !reducedRelative(doc.tokens, s.tokenStart, s.tokenEnd, m)));
+        matches.filter((m) => !this.prenominal(doc.tokens, m) && !reducedRelative(doc.tokens, s.tokenStart, s.tokenEnd, m, timeStarts, this.words.relatives)));
       const found: PoliticalEvent[] = [];
       for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates));
       if (!found.length) for (const m of kept) found.push(...this.eventsOf(ctx, m, dates));
+      const first = events.length;
       for (const ev of found) {
-        if (!events.some((e) => sameEvent(e, ev))) events.push({ ...ev, id: `v${events.length + 1}` });
+        if (!events.some((e, k) => k >= first && sameEvent(e, ev))) events.push({ ...ev, id: `v${events.length + 1}` });
       }
     });
     return events;
@@ -90,10 +87,7 @@ export class EventCoder {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    if (!prev || !next) return false;
-    // "the museum shooting", "the killing of": a gerund after a determiner or noun names a thing.
-    if (t.lower.endsWith('ing')) return prev.pos === 'DET' || prev.pos === 'NOUN' || prev.pos === 'ADJ';
-    if (!/(ed|en)$/.test(t.lower)) return false;
+    if (!prev || !next || !/(ed|en)$/.test(t.lower)) return false;
     return (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM') && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN');
   }
 
@@ -145,7 +139,7 @@ export class EventCoder {
     const anchor = m.tokens[0]!;
     const first = Math.min(...m.tokens);
     const last = Math.max(...m.tokens);
-    const passive = entry.kind === 'verb' && entry.passive !== false && isPassive(tokens, anchor, ctx.sStart);
+    const passive = entry.kind === 'verb' && entry.passive !== false && isPassive(tokens, anchor, ctx.sStart, this.words.passiveAuxiliaries);
 
     let pairs: Array<[ActorSlot | null, ActorSlot | null]>;
     const between = entry.mutual ? this.betweenGroup(ctx, first) : null;
@@ -188,7 +182,7 @@ export class EventCoder {
     for (const [a, b] of pairs) {
       // Who acted on whom must be known in actor terms: two uncoded names make no event record.
       if (!a?.actor && !b?.actor) continue;
-      if ((entry.needs === 'target' && !b) || (entry.needs === 'source' && !a)) continue;
+      if (((entry.needs === 'target' || entry.needs === 'both') && !b) || ((entry.needs === 'source' || entry.needs === 'both') && !a)) continue;
       if (a && b && a.entity !== null && a.entity === b.entity) continue;
       const spanStart = Math.min(tokens[first]!.start, ...[a, b].filter(inSentence(ctx)).map((x) => x!.start));
       const spanEnd = Math.max(tokens[last]!.end, ...[a, b].filter(inSentence(ctx)).map((x) => x!.end));
@@ -230,7 +224,7 @@ export class EventCoder {
     const { tokens, slots } = ctx;
     let k = slots.length - 1;
     for (let i = first - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
-      if (SUBJECT_STOPS.has(tokens[i]!.lower)) break;
+      if (this.words.subjectStops.has(tokens[i]!.lower)) break;
       while (k >= 0 && slots[k]!.tokenEnd > i + 1) k--;
       const s = slots[k];
       // A possessor with a verb after it belongs to another phrase ("praised Trump's role …, describing the talks").
@@ -238,7 +232,7 @@ export class EventCoder {
     }
     // "Negotiators from Armenia …", "Security forces in Iran …": the actor inside a subject noun phrase.
     for (let i = first - 1, n = slots.length - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
-      if (SUBJECT_STOPS.has(tokens[i]!.lower)) break;
+      if (this.words.subjectStops.has(tokens[i]!.lower)) break;
       while (n >= 0 && slots[n]!.tokenEnd > i + 1) n--;
       const s = slots[n];
       if (s && s.tokenEnd === i + 1 && !(exclude && s.entity === exclude.entity) && this.inSubjectPhrase(ctx, s)) return s;
@@ -256,7 +250,7 @@ export class EventCoder {
 
   /** A mention governed by of/from/in whose head noun phrase itself no preposition governs. */
   private inSubjectPhrase(ctx: SentenceContext, s: ActorSlot): boolean {
-    if (s.governor !== 'of' && s.governor !== 'from' && s.governor !== 'in') return false;
+    if (s.governor === null || !this.words.subjectPhrasePrepositions.has(s.governor)) return false;
     const { tokens } = ctx;
     let j = s.phraseStart - 2;
     if (j < ctx.sStart || (tokens[j]!.pos !== 'NOUN' && tokens[j]!.pos !== 'PROPN')) return false;
@@ -276,7 +270,7 @@ export class EventCoder {
   private object(ctx: SentenceContext, first: number, last: number, exclude: ActorSlot | null, ok: (s: ActorSlot) => boolean): ActorSlot | null {
     const { tokens } = ctx;
     for (const s of ctx.slots) {
-      if (s.tokenStart > first && s.tokenEnd <= last && ctx.tokens[first]!.pos !== 'NOUN' && s.governor === null
+      if (s.tokenStart > first && s.tokenStart <= last && ctx.tokens[first]!.pos !== 'NOUN' && s.governor === null
         && !(exclude && s.entity === exclude.entity)) return s;
     }
     const limit = Math.min(ctx.sEnd, last + 1 + this.words.maxObject);
@@ -284,20 +278,39 @@ export class EventCoder {
     for (let i = last + 1; i < limit; i++) {
       // "demanded that Russia return …": the subject of a that-clause right after the act is its target.
       if (i === last + 1 && tokens[i]!.lower === 'that') continue;
-      if (this.words.breaks.has(tokens[i]!.lower) || OBJECT_STOPS.has(tokens[i]!.text)) { breakAt = i; break; }
+      // An object does not lie past a comma or the end of a quotation ("… flights,” he said").
+      if (this.words.breaks.has(tokens[i]!.lower) || this.words.objectStops.has(tokens[i]!.text)) { breakAt = i; break; }
     }
-    for (const s of ctx.slots) {
+    for (let k = 0; k < ctx.slots.length; k++) {
+      const s = ctx.slots[k]!;
       if (s.tokenStart <= last || s.tokenStart >= breakAt) continue;
       if (this.isLocation(s) || (exclude && s.entity === exclude.entity)) continue;
-      if (ok(s)) return s;
+      if (ok(s)) return this.headOf(ctx, k);
     }
     return null;
+  }
+
+  /**
+   * The head of the noun phrase a mention modifies: "US President Donald Trump" is Trump, not
+   * the US. A possessor stays itself ("Iran's programme").
+   */
+  private headOf(ctx: SentenceContext, k: number): ActorSlot {
+    let s = ctx.slots[k]!;
+    for (let n = k + 1; n < ctx.slots.length; n++) {
+      const next = ctx.slots[n]!;
+      if (isPossessor(ctx.tokens, s) || next.group <= -2 || next.tokenStart - s.tokenEnd > 3) break;
+      let inside = true;
+      for (let i = s.tokenEnd; i < next.tokenStart; i++) if (!this.words.inPhrase(ctx.tokens[i]!) || ctx.tokens[i]!.pos === 'DET') inside = false;
+      if (!inside) break;
+      s = next;
+    }
+    return s;
   }
 
   /** "US sanctions", "Trump's decision", "subject to US sanctions": an actor modifying the noun. */
   private modifier(ctx: SentenceContext, first: number, last: number): ActorSlot | null {
     for (const s of ctx.slots) {
-      if (s.tokenStart > first && s.tokenEnd <= last) return s;
+      if (s.tokenStart > first && s.tokenStart <= last) return s;
       if (s.tokenEnd > first || first - s.tokenEnd > 4) continue;
       let ok = true;
       for (let i = s.tokenEnd; i < first; i++) if (!this.words.inPhrase(ctx.tokens[i]!)) ok = false;
@@ -372,20 +385,30 @@ function inSentence(ctx: SentenceContext) {
 /**
  * "a member of the movement jailed a year ago", "the civilians imprisoned … were released":
  * a participle right after a noun, with no object of its own, inside a clause that has its own
- * verb, describes the noun; it reports no new act.
+ * verb, describes the noun; it reports no new act. `timeStarts`: offsets where time expressions begin.
  */
-function reducedRelative(tokens: Token[], sStart: number, sEnd: number, m: PatternMatch): boolean {
+function reducedRelative(tokens: Token[], sStart: number, sEnd: number, m: PatternMatch, timeStarts: Set<number>, relatives: Set<string>): boolean {
   if (m.pattern.entry.kind !== 'verb') return false;
   const i = m.tokens[0]!;
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (!prev || !/(ed|en)$/.test(t.lower) || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return false;
-  if (next && OBJECT_START.has(next.pos)) return false;
-  for (let j = sStart; j < i - 1; j++) if (tokens[j]!.pos === 'VERB') return true;
+  // After a common noun only: a name before the verb is its subject ("Japan apologised to …").
+  if (!prev || !next || !/(ed|en)$/.test(t.lower) || prev.pos !== 'NOUN') return false;
+  // An object follows ("forces attacked the town"), unless the noun phrase is a time ("jailed a year ago").
+  if (!timeStarts.has(next.start) && next.pos !== 'ADP' && next.pos !== 'ADV') return false;
+  // An earlier verb of the clause (taggers sometimes call a past tense like "rescued" a noun).
+  for (let j = sStart; j < i - 1; j++) {
+    const u = tokens[j]!;
+    if (u.pos === 'VERB' || (u.pos === 'NOUN' && u.lower.endsWith('ed') && tokens[j - 1]?.pos === 'NOUN')) return true;
+  }
+  // The clause's own verb follows before any comma: "the civilians imprisoned … were released".
   for (let j = i + 1; j < sEnd; j++) {
-    if (tokens[j]!.pos === 'AUX') return true;
-    if (tokens[j]!.pos === 'VERB') return false;
+    const t = tokens[j]!;
+    if (t.pos === 'PUNCT' || relatives.has(t.lower)) return false;
+    if (t.pos === 'AUX') return true;
+    // An infinitive or gerund is the participle's complement ("called on Turkey to withdraw").
+    if (t.pos === 'VERB' && tokens[j - 1]!.lower !== 'to' && !t.lower.endsWith('ing')) return true;
   }
   return false;
 }
@@ -405,12 +428,12 @@ function toActor(s: ActorSlot | null): EventActor {
 }
 
 /** "was imposed", "has been granted", "were not released": a be/get auxiliary before a participle. */
-function isPassive(tokens: Token[], anchor: number, sStart: number): boolean {
+function isPassive(tokens: Token[], anchor: number, sStart: number, auxiliaries: Set<string>): boolean {
   const t = tokens[anchor]!;
   if (t.lower.endsWith('ing') || (t.lower === t.lemma && !/(ed|en|wn)$/.test(t.lower))) return false;
   for (let i = anchor - 1; i >= sStart && anchor - i <= 3; i--) {
     const p = tokens[i]!;
-    if (REPORTED_BE.has(p.lower)) return true;
+    if (auxiliaries.has(p.lower)) return true;
     if (p.pos !== 'ADV' && p.pos !== 'PART' && p.pos !== 'AUX') return false;
   }
   return false;

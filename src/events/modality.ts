@@ -72,7 +72,9 @@ export class ModalityDetector {
    */
   private cuesAt(tokens: Token[], i: number, end: number): Cue[] {
     const t = tokens[i]!;
-    const list = this.byFirst.get(t.lower) ?? this.byFirst.get(t.lemma);
+    const byForm = this.byFirst.get(t.lower);
+    const byLemma = t.lemma === t.lower ? undefined : this.byFirst.get(t.lemma);
+    const list = byForm && byLemma ? [...byForm, ...byLemma].sort((a, b) => b.words.length - a.words.length) : byForm ?? byLemma;
     if (!list) return NONE;
     let length = 0;
     const out: Cue[] = [];

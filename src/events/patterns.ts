@@ -5,8 +5,9 @@
  *
  * Pattern syntax: space-separated elements, the first one (the anchor) a word. An element is
  * alternatives joined by "|"; "word/POS" also requires the Universal POS tag; "*" skips up to
- * GAP tokens inside one phrase (no clause break, no preposition but "of" or one before a number). Elements match a token's lemma or any regular
- * inflection of the word (so the coder does not depend on the tagger's lemmatiser). An
+ * GAP tokens inside one phrase (no clause break, no preposition but "of" or one before a
+ * number), "+" likewise but at least one ("urged + to": someone is urged). Elements match a
+ * token's lemma or any regular inflection of the word (so the coder does not depend on the tagger's lemmatiser). An
  * alternative may be a phrase joined by "_" ("military_aid|arms"); its last word inflects.
  */
 import type { Token } from '../types.js';
@@ -24,7 +25,7 @@ export interface PatternEntry {
   source?: Role;
   target?: Role;
   /** Which actors the event must have to be reported ("release" needs whom it releases). */
-  needs?: 'source' | 'target';
+  needs?: 'source' | 'target' | 'both';
   /** The place of the event stands for its target ("visited Beirut", "arrived in Moscow"). */
   placeTarget?: boolean;
   /**
@@ -45,6 +46,10 @@ export interface PatternEntry {
   ploverMode?: string;
 }
 
+interface Gap {
+  minGap: number;
+}
+
 interface Element {
   /** One-word alternatives: accepted forms (lemmas and their inflections), lower case. */
   forms: Set<string>;
@@ -58,8 +63,8 @@ export interface CompiledPattern {
   /** "code:pattern", reported as the event's rule. */
   name: string;
   anchor: Element;
-  /** Elements after the anchor; null stands for a gap. */
-  rest: Array<Element | null>;
+  /** Elements after the anchor; a Gap stands for "*" or "+". */
+  rest: Array<Element | Gap>;
   /** Number of concrete elements: more specific patterns win over shorter ones. */
   weight: number;
 }
@@ -72,13 +77,14 @@ export interface PatternMatch {
 
 export interface PatternLexicon {
   gap: number;
+  /** Words and marks a gap does not cross. */
+  gapStops: string[];
+  /** Marks a gap skips without counting them ("accepts "some form" of guarantees"). */
+  transparent: string[];
   irregular: Record<string, string[]>;
   entries: PatternEntry[];
 }
 
-const GAP_STOPS = new Set(['.', ';', ':', ',', '!', '?', 'and', 'but', 'or', 'that', 'which', 'who']);
-/** Quotation marks inside a phrase (accepts "some form" of guarantees) do not count against the gap. */
-const TRANSPARENT = new Set(['"', '“', '”', "'", '‘', '’', '(', ')']);
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const NP_BEFORE = new Set(['DET', 'ADJ', 'NUM', 'ADP', 'PRON']);
 
@@ -88,8 +94,13 @@ const NP_BEFORE = new Set(['DET', 'ADJ', 'NUM', 'ADP', 'PRON']);
  */
 function nominalUse(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!NOMINAL.has(t.pos)) return false;
   const prev = tokens[i - 1];
+  // "the museum shooting", "tank shelling": a gerund after a determiner, adjective or noun.
+  if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'NOUN' || prev.pos === 'ADJ')) return true;
+  if (!NOMINAL.has(t.pos)) return false;
+  // "a mortar bomb was fired": a noun before its clause's verb.
+  const next = tokens[i + 1];
+  if (prev?.pos === 'NOUN' && next && (next.pos === 'AUX' || next.pos === 'VERB')) return true;
   return t.lower.endsWith('ings') || (prev !== undefined && NP_BEFORE.has(prev.pos));
 }
 
@@ -140,23 +151,27 @@ function wordIs(forms: Set<string>, t: Token): boolean {
 function elementAt(el: Element, tokens: Token[], j: number, to: number): number {
   const t = tokens[j]!;
   if (el.pos && t.pos !== el.pos) return 0;
-  if (wordIs(el.forms, t)) return 1;
+  // Phrases first: the longest reading of the words is the evidence ("entry permit", not "entry").
   for (const ph of el.phrases) {
     if (j + ph.length > to) continue;
     let k = 0;
     while (k < ph.length && wordIs(ph[k]!, tokens[j + k]!)) k++;
     if (k === ph.length) return k;
   }
-  return 0;
+  return wordIs(el.forms, t) ? 1 : 0;
 }
 
 export class PatternIndex {
   private readonly byForm = new Map<string, CompiledPattern[]>();
   readonly patterns: CompiledPattern[] = [];
   private readonly gap: number;
+  private readonly gapStops: Set<string>;
+  private readonly transparent: Set<string>;
 
   constructor(lexicon: PatternLexicon, file = 'patterns.json') {
     this.gap = lexicon.gap;
+    this.gapStops = new Set(lexicon.gapStops);
+    this.transparent = new Set(lexicon.transparent);
     lexicon.entries.forEach((entry, i) => {
       const where = `${file} entry ${i} (code ${entry.code})`;
       if (!/^\d{2,4}$/.test(entry.code)) throw new Error(`${where}: bad CAMEO code`);
@@ -165,8 +180,8 @@ export class PatternIndex {
         const parts = text.trim().split(/\s+/);
         if (!parts[0] || parts[0] === '*') throw new Error(`${where}: pattern "${text}" must start with a word`);
         const anchor = compileElement(parts[0], lexicon.irregular, where);
-        const rest = parts.slice(1).map((p) => (p === '*' ? null : compileElement(p, lexicon.irregular, where)));
-        const weight = [anchor, ...rest].reduce((w, el) => w + (el ? 1 + (el.phrases.length && !el.forms.size ? 1 : 0) : 0), 0);
+        const rest = parts.slice(1).map((p): Element | Gap => (p === '*' ? { minGap: 0 } : p === '+' ? { minGap: 1 } : compileElement(p, lexicon.irregular, where)));
+        const weight = [anchor, ...rest].reduce((w, el) => w + ('minGap' in el ? 0 : 1 + (el.phrases.length && !el.forms.size ? 1 : 0)), 0);
         const compiled: CompiledPattern = { entry, name: `${entry.code}:${text}`, anchor, rest, weight: weight + (entry.priority ?? 0) };
         this.patterns.push(compiled);
         const keys = new Set([...anchor.forms, ...anchor.phrases.flatMap((ph) => [...ph[0]!])]);
@@ -215,23 +230,29 @@ export class PatternIndex {
     for (let k = 1; k < anchorLength; k++) hit.push(anchor + k);
     let pos = anchor + anchorLength;
     let gap = 0;
+    let minGap = 0;
     for (const el of p.rest) {
-      if (el === null) { gap = this.gap; continue; }
+      if ('minGap' in el) { gap = this.gap; minGap = el.minGap; continue; }
       let found = -1;
       let length = 0;
       let limit = pos + gap;
       for (let j = pos; j < to && j <= limit; j++) {
-        if (TRANSPARENT.has(tokens[j]!.text)) { limit++; continue; }
+        if (j < pos + minGap) {
+          if (this.gapStops.has(tokens[j]!.lower)) break;
+          continue;
+        }
+        if (this.transparent.has(tokens[j]!.text)) { limit++; continue; }
         length = elementAt(el, tokens, j, to);
         if (length) { found = j; break; }
         const t = tokens[j]!;
         // A gap stays inside one phrase: no clause break, no preposition but "of".
-        if (GAP_STOPS.has(t.lower) || (t.pos === 'ADP' && t.lower !== 'of' && tokens[j + 1]?.pos !== 'NUM')) break;
+        if (this.gapStops.has(t.lower) || (t.pos === 'ADP' && t.lower !== 'of' && tokens[j + 1]?.pos !== 'NUM')) break;
       }
       if (found < 0) return null;
       for (let k = 0; k < length; k++) hit.push(found + k);
       pos = found + length;
       gap = 0;
+      minGap = 0;
     }
     return hit;
   }

@@ -13,6 +13,7 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   '.xml': 'feed',
   '.rss': 'feed',
   '.atom': 'feed',
+  '.rdf': 'feed',
   '.txt': 'text',
   '.text': 'text',
 };

@@ -180,7 +180,7 @@ async function* readFeedItems(source: Source, xml: string, opts: ResolvedReadOpt
     return;
   }
   for (const item of feed.items) {
-    const origin = `${source.name}#${item.index}`;
+    const origin = `${source.name} (item ${item.index})`;
     if (item.rawDate && !item.date) {
       yield skip(origin, 'bad date', `item date '${item.rawDate}' is not a date`);
       continue;

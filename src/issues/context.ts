@@ -11,6 +11,7 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '—', '–', '
 export interface WordMarks {
   negator: Uint8Array;
   infinitive: Uint8Array;
+  background: Uint8Array;
   /** 1 where a clause ends before this word (punctuation, or a clause-opening word like "but"). */
   boundary: Uint8Array;
   hedge: Array<Modality | undefined>;
@@ -35,7 +36,7 @@ export function buildContext(doc: Doc, view: WordView, hits: SentenceHits[], mat
 function markWords(doc: Doc, view: WordView, hits: SentenceHits[]): WordMarks {
   const n = view.words.length;
   const marks: WordMarks = {
-    negator: new Uint8Array(n), infinitive: new Uint8Array(n), boundary: new Uint8Array(n),
+    negator: new Uint8Array(n), infinitive: new Uint8Array(n), background: new Uint8Array(n), boundary: new Uint8Array(n),
     hedge: new Array<Modality | undefined>(n), clause: new Int32Array(n),
   };
   for (const bucket of hits) {
@@ -44,6 +45,7 @@ function markWords(doc: Doc, view: WordView, hits: SentenceHits[]): WordMarks {
       for (let w = hit.start; w < hit.end; w++) {
         if (p.kind === 'negator') marks.negator[w] = 1;
         else if (p.kind === 'infinitive') marks.infinitive[w] = 1;
+        else if (p.kind === 'background') marks.background[w] = 1;
         else if (p.kind === 'hedge') marks.hedge[w] = p.modality;
       }
       if (p.kind === 'clauseBreak') marks.boundary[hit.start] = 1;

@@ -14,6 +14,7 @@ export type Payload =
   | { kind: 'exception' }
   | { kind: 'progress'; cue: number }
   | { kind: 'hedge'; modality: Modality }
+  | { kind: 'background' }
   | { kind: 'negator' }
   | { kind: 'infinitive' }
   | { kind: 'clauseBreak' }
@@ -82,6 +83,7 @@ export class IssueMatcher {
       this.add(cue.phrase, { kind: 'progress', cue: i });
     });
     for (const hedge of cues.progress.hedges) this.add(hedge.phrase, { kind: 'hedge', modality: hedge.modality });
+    for (const p of cues.progress.background) this.add(p, { kind: 'background' });
     for (const p of cues.discourse.negators) this.add(p, { kind: 'negator' });
     for (const p of cues.discourse.infinitive) this.add(p, { kind: 'infinitive' });
     for (const p of cues.discourse.clauseBreaks) this.add(p, { kind: 'clauseBreak' });

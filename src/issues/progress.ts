@@ -1,8 +1,8 @@
-import type { Modality } from '../types.js';
 import { gap, wordsBefore, type DocContext } from './context.js';
 import { byCameoPrefix } from './cues.js';
 import type { Hit } from './trie.js';
 import type { Payload } from './matcher.js';
+import type { Hedge } from './types.js';
 import type { Unit } from './units.js';
 import { wordAt } from './words.js';
 
@@ -14,22 +14,24 @@ export interface ProgressSignal {
   /** The cue's words (or the event's evidence when its CAMEO code is the cue). */
   start: number;
   end: number;
-  /** Why a cue does not count yet: the modality of the words around it or of the event. */
-  hedge: Modality | null;
+  /** Why its cues do not count, when the signal is 0 for that reason. */
+  hedge: Hedge | null;
+  readings: CueReading[];
 }
 
-interface CueReading {
+export interface CueReading {
   value: 1 | -1;
   start: number;
   end: number;
-  hedge: Modality | null;
+  hedge: Hedge | null;
 }
 
 /**
  * Progress a unit shows on each of its issues. A cue ("agreed", "collapsed") counts for the
  * issues named in its own clause, else for the nearest issue of its sentence. It does not count
  * when hedged: a negator, a hedge ("would", "plans", "potential") or an infinitive marker ("to
- * restore") before it, or an event whose modality is not a fact.
+ * restore") before it, a past perfect ("had stagnated": background), or an event whose modality
+ * is not a fact.
  */
 export function readProgress(ctx: DocContext, unit: Unit): ProgressSignal[] {
   const readings = new Map<number, CueReading[]>();
@@ -75,9 +77,12 @@ function targets(ctx: DocContext, hit: Hit<Payload>, labels: Unit['labels']): nu
   return best ? [best.issue] : [];
 }
 
-function hedgeOf(ctx: DocContext, unit: Unit, hit: Hit<Payload>): Modality | null {
+function hedgeOf(ctx: DocContext, unit: Unit, hit: Hit<Payload>): Hedge | null {
   if (unit.modality && !ctx.matcher.cues.progress.countedModalities.includes(unit.modality)) return unit.modality;
   if (hit.start > 0 && ctx.marks.infinitive[hit.start - 1]) return 'intended';
+  for (const w of wordsBefore(ctx, hit.start, ctx.matcher.cues.progress.backgroundWindow)) {
+    if (ctx.marks.background[w]) return 'background';
+  }
   for (const w of wordsBefore(ctx, hit.start, ctx.matcher.cues.progress.window)) {
     if (ctx.marks.negator[w]) return 'negated';
     const hedge = ctx.marks.hedge[w];
@@ -99,5 +104,5 @@ function combine(issue: number, ref: string, readings: CueReading[]): ProgressSi
   const sum = readings.reduce((acc, r) => acc + (r.hedge ? 0 : r.value), 0);
   const progress = Math.sign(sum) as -1 | 0 | 1;
   const evidence = (progress !== 0 && readings.find((r) => !r.hedge && r.value === progress)) || readings[0]!;
-  return { issue, ref, progress, start: evidence.start, end: evidence.end, hedge: progress === 0 ? evidence.hedge : null };
+  return { issue, ref, progress, start: evidence.start, end: evidence.end, hedge: progress === 0 ? evidence.hedge : null, readings };
 }

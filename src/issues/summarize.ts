@@ -49,7 +49,10 @@ export function summarize(
   const counted = new Set<string>();
   for (const s of signals) {
     const f = finding(s.issue);
-    f.signals.push({ ref: s.ref, progress: s.progress, start: s.start, end: s.end, ...(s.hedge ? { hedge: s.hedge } : {}) });
+    f.signals.push({
+      ref: s.ref, progress: s.progress, start: s.start, end: s.end, ...(s.hedge ? { hedge: s.hedge } : {}),
+      cues: s.readings.map((r) => ({ progress: r.value, start: r.start, end: r.end, ...(r.hedge ? { hedge: r.hedge } : {}) })),
+    });
     const key = `${s.issue}:${s.start}:${s.end}`;
     if (s.progress !== 0 && !counted.has(key)) {
       counted.add(key);

@@ -1,4 +1,5 @@
 import type { IssueSummary, PartialDate, Stance } from '../types.js';
+import { overall } from './summarize.js';
 
 /**
  * Pure functions that combine per-article issue results over time, for the corpus store, the CLI
@@ -68,6 +69,8 @@ export interface TimelineBucket {
   /** Running progress index at the end of the period. */
   index: number;
   actors: string[];
+  /** Each actor's stance over the period's articles, combined as within one article. */
+  stances: Array<{ actor: string; stance: Stance }>;
 }
 
 export interface IssueTimeline {
@@ -159,14 +162,16 @@ export function issueTimeline(
   if (occurrences.length === 0) return null;
   const granularity = options.granularity ?? 'day';
   const buckets = new Map<string, TimelineBucket>();
+  const bucketStances = new Map<TimelineBucket, Map<string, Stance[]>>();
   const actorArticles = new Map<string, number>();
   let index = 0;
   for (const o of occurrences) {
     const period = periodOf(o.date, granularity);
     let bucket = buckets.get(period);
     if (!bucket) {
-      bucket = { period, articles: 0, quotes: 0, events: 0, progress: 0, index: 0, actors: [] };
+      bucket = { period, articles: 0, quotes: 0, events: 0, progress: 0, index: 0, actors: [], stances: [] };
       buckets.set(period, bucket);
+      bucketStances.set(bucket, new Map());
     }
     index += o.progress;
     bucket.articles++;
@@ -178,6 +183,11 @@ export function issueTimeline(
       if (!bucket.actors.includes(actor)) bucket.actors.push(actor);
       actorArticles.set(actor, (actorArticles.get(actor) ?? 0) + 1);
     }
+    const stances = bucketStances.get(bucket)!;
+    for (const s of o.stances) stances.set(s.actor, [...(stances.get(s.actor) ?? []), s.stance]);
+  }
+  for (const [bucket, stances] of bucketStances) {
+    bucket.stances = [...stances.entries()].map(([actor, list]) => ({ actor, stance: overall(list) }));
   }
   const dated = occurrences.filter((o) => o.date !== null);
   return {

@@ -1,12 +1,28 @@
 import type { IssueSummary, Modality, Span, Stance } from '../types.js';
 
-/** A progress signal with the reason it does not count yet, when hedged. */
+/** Why a progress cue does not count: not (yet) a fact, or background told in the past perfect. */
+export type Hedge = Modality | 'background';
+
+/** One progress or setback cue as read in a statement, event or sentence. */
+export interface ProgressCue {
+  progress: -1 | 1;
+  start: number;
+  end: number;
+  /** Set when the cue does not count. */
+  hedge?: Hedge;
+}
+
+/**
+ * A statement's, event's or sentence's progress on an issue: the sign of its counted cues, with
+ * the span of the deciding cue, the reason when it is 0 because its cues are hedged, and every cue read.
+ */
 export interface IssueSignal {
   ref: string;
   progress: -1 | 0 | 1;
   start: number;
   end: number;
-  hedge?: Modality;
+  hedge?: Hedge;
+  cues: ProgressCue[];
 }
 
 /** One statement's, event's or narrative sentence's stance that went into an actor's stance. */

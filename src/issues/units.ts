@@ -28,12 +28,12 @@ export interface Unit {
 /** Units of a doc, statements first, then events, then narrative sentences. */
 export function buildUnits(ctx: DocContext, matches: IssueMatch[][]): Unit[] {
   const { doc, view } = ctx;
-  const all = matches.flat();
+  const all = matches.flat().sort((a, b) => a.start - b.start);
   const units: Unit[] = doc.quotes.map((q) => quoteUnit(ctx, q, all));
   for (const ev of doc.events) units.push(eventUnit(ctx, ev, all, matches));
-  const covered = [...doc.quotes, ...doc.events];
+  const covering = coveringSpans(ctx);
   matches.forEach((inSentence, s) => {
-    const narrative = inSentence.filter((m) => !covered.some((c) => m.start >= c.start && m.end <= c.end));
+    const narrative = inSentence.filter((m) => !covering[s]!.some((c) => m.start >= c.start && m.end <= c.end));
     if (narrative.length === 0) return;
     units.push({
       ref: `s${s}`, kind: 'sentence', from: view.firstWord[s]!, to: view.firstWord[s + 1]!,
@@ -41,6 +41,31 @@ export function buildUnits(ctx: DocContext, matches: IssueMatch[][]): Unit[] {
     });
   });
   return units;
+}
+
+/** Quote and event spans per sentence they overlap, so coverage checks stay local. */
+function coveringSpans(ctx: DocContext): Array<Array<{ start: number; end: number }>> {
+  const out: Array<Array<{ start: number; end: number }>> = ctx.doc.sentences.map(() => []);
+  for (const span of [...ctx.doc.quotes, ...ctx.doc.events]) {
+    const first = Math.max(0, ctx.doc.sentenceAt(span.start));
+    const last = Math.max(first, ctx.doc.sentenceAt(Math.max(span.start, span.end - 1)));
+    for (let s = first; s <= last && s < out.length; s++) out[s]!.push(span);
+  }
+  return out;
+}
+
+/** Matches lying inside [start, end), from matches sorted by start: binary search, then a short scan. */
+function inside(sorted: IssueMatch[], start: number, end: number): IssueMatch[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: IssueMatch[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end) out.push(sorted[i]!);
+  return out;
 }
 
 function quoteUnit(ctx: DocContext, q: Quote, all: IssueMatch[]): Unit {
@@ -51,7 +76,7 @@ function quoteUnit(ctx: DocContext, q: Quote, all: IssueMatch[]): Unit {
     ref: q.id, kind: 'quote', from: wordAt(ctx.view.words, start), to: wordAt(ctx.view.words, end),
     actor: q.speaker ? entityCountry(ctx.doc.entity(q.speaker.entity)) : null,
     modality: null, code: null,
-    labels: onePerIssue(all.filter((m) => m.start >= q.start && m.end <= q.end)),
+    labels: onePerIssue(inside(all, q.start, q.end)),
   };
 }
 
@@ -63,7 +88,7 @@ function eventUnit(ctx: DocContext, ev: PoliticalEvent, all: IssueMatch[], match
   const { doc, view, marks, matcher } = ctx;
   const first = Math.max(0, doc.sentenceAt(ev.start));
   const last = Math.max(first, doc.sentenceAt(Math.max(ev.start, ev.end - 1)));
-  let labels = all.filter((m) => m.start >= ev.start && m.end <= ev.end);
+  let labels = inside(all, ev.start, ev.end);
   if (labels.length === 0) labels = matches.slice(first, last + 1).flat();
   if (labels.length === 0) {
     labels = matcher.issuesForCameo(ev.code)

@@ -48,12 +48,14 @@ export class WordSplitter {
 
   constructor(private readonly boundPrefixes: ReadonlySet<string>) {}
 
-  /** Build the word view of a segmented doc; empty when the doc has no tokens yet. */
+  /** Build the word view of a segmented doc, boilerplate left out; empty when the doc has no tokens yet. */
   view(doc: Doc): WordView {
     const words: Word[] = [];
     const firstWord: number[] = [];
     doc.sentences.forEach((sentence, si) => {
       firstWord.push(words.length);
+      // Menus and share prompts name no issue of the article.
+      if (doc.inBoilerplate(sentence)) return;
       for (let ti = sentence.tokenStart; ti < sentence.tokenEnd; ti++) {
         const token = doc.tokens[ti]!;
         const punct = !hasWordChar(token.text);

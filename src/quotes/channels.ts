@@ -1,7 +1,9 @@
 // Channels a statement passed through: settings ("press briefing", "interview") and outlets
 // ("Anadolu Agency", "Fox News", "in a post on X"), found in a sentence's attribution words.
 import type { Channel } from '../types.js';
-import type { DocView } from './view.js';
+import { mentionsCovering, type DocView } from './view.js';
+
+const PLATFORM_HEADS = new Set(['channel', 'account', 'page', 'feed', 'profile']);
 
 export interface FoundChannel {
   channel: Channel;
@@ -11,16 +13,7 @@ export interface FoundChannel {
 
 /** The entity a channel's words resolve to, when the entity layer has a mention there. */
 function entityAt(v: DocView, start: number, end: number): string | null {
-  const ms = v.doc.mentions;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const m = ms[lo];
-  return m && m.start < end ? m.entity : null;
+  return mentionsCovering(v.doc.mentions, start, end, start)[0]?.entity ?? null;
 }
 
 function found(v: DocView, kind: Channel['kind'], name: string, a: number, b: number): FoundChannel {
@@ -62,13 +55,17 @@ export function sentenceChannels(v: DocView, s0: number, s1: number, excluded: (
     }
     if (!v.isCapitalized(i)) continue;
     const outlet = v.lex.outlets.match(v.words, i, s1);
-    if (outlet) {
+    // "Economist Dewi Lestari": a title before a name, not the magazine.
+    if (outlet && !(v.isTitle(i + outlet.length - 1) && v.isCapitalized(i + outlet.length))) {
       push(found(v, 'outlet', outlet.value, i, i + outlet.length));
       i += outlet.length - 1;
       continue;
     }
-    // "on X." — the tokenizer may keep a sentence's final period on a one-letter word.
-    const platform = v.words[i - 1] === 'on' ? v.lex.platforms.match([v.words[i]!.replace(/\.$/, '')], 0) : null;
+    // "on X." — the tokenizer may keep a sentence's final period on a one-letter word;
+    // "the embassy's Telegram channel" names the platform too.
+    const bare = [v.words[i]!.replace(/\.$/, '')];
+    const onPlatform = v.words[i - 1] === 'on' || PLATFORM_HEADS.has(v.words[i + 1] ?? '');
+    const platform = onPlatform ? v.lex.platforms.match(bare, 0) : null;
     if (platform) {
       push(found(v, 'outlet', v.lex.outletCanonical.get(platform.value) ?? platform.value, i, i + 1));
     }

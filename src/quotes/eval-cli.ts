@@ -1,29 +1,37 @@
 // `npm run eval:quotes`: scores the quotes stage on the hand-annotated development set
 // (test/fixtures/quotes). `--errors` lists every miss and false alarm with its text.
-import { evaluateDevSet } from './evaluate.js';
+import { devSetDir, evaluateDevSet, type DevSetRun } from './evaluate.js';
 import { sameSpeaker } from './score.js';
 
 function pct(x: number): string {
   return (x * 100).toFixed(1).padStart(6);
 }
 
-async function main(argv: string[]): Promise<number> {
-  const run = await evaluateDevSet();
+function report(title: string, run: DevSetRun): string[] {
   const { score } = run;
   const goldCount = run.articles.reduce((n, a) => n + a.gold.quotes.length, 0);
   const lines: string[] = [];
-  lines.push(`quotes dev set: ${run.articles.length} articles, ${goldCount} annotated statements`);
-  lines.push('');
+  lines.push(`${title}: ${run.articles.length} articles, ${goldCount} annotated statements`);
   lines.push('content            exact P     R    F1  | overlap P     R    F1');
   for (const key of ['direct', 'mixed', 'indirect', 'indirect+mixed', 'all']) {
     const e = score.exact[key]!;
     const o = score.overlap[key]!;
     lines.push(`${key.padEnd(16)} ${pct(e.precision)}${pct(e.recall)}${pct(e.f1)}  | ${pct(o.precision)}${pct(o.recall)}${pct(o.f1)}`);
   }
-  lines.push('');
   lines.push(`speaker accuracy (matched statements): ${pct(score.speaker.accuracy)}  (${score.speaker.correct}/${score.speaker.total})`);
   lines.push(`channel accuracy (statements with a channel in gold or output): ${pct(score.channel.accuracy)}  (${score.channel.correct}/${score.channel.total})`);
-  lines.push(`quotes stage speed: ${Math.round(run.charsPerSecond).toLocaleString('en')} chars/s`);
+  lines.push('');
+  return lines;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const run = await evaluateDevSet(devSetDir('articles'));
+  const heldout = await evaluateDevSet(devSetDir('heldout'));
+  const lines = [
+    ...report('development set (test/fixtures/quotes/articles)', run),
+    ...report('held-out set, never used for tuning (test/fixtures/quotes/heldout)', heldout),
+    `quotes stage speed (warm, one core, development set): ${Math.round(run.charsPerSecond).toLocaleString('en')} chars/s`,
+  ];
   process.stdout.write(lines.join('\n') + '\n');
 
   if (argv.includes('--errors')) {

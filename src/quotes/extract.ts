@@ -37,6 +37,11 @@ const PREPOSITIONAL = new Set(['including', 'according', 'following', 'regarding
 const CLAUSE_STOPS = new Set(['while', 'whereas', 'though', 'although', 'despite', 'without', 'even']);
 const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adding', 'saying']);
 const TERMINAL = new Set(['.', '!', '?', ';', '…']);
+/** After ", X said," these resume the statement: "…, he acknowledged, but …". */
+const RESUMERS = new Set(['but', 'and', 'while', 'yet', 'although', 'though']);
+/** Parts of speech a bare proposition can open with ("said Moscow would …", "said the talks …"). */
+const CLAUSE_OPENERS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
+const CHANNEL_PREPS = new Set(['in', 'at', 'on', 'during', 'via', 'through']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'neither', 'nor']);
 const REFUSALS = new Set(['declined', 'declining', 'refused', 'refusing', 'failed', 'reluctant', 'unable', 'unwilling']);
 const PASSIVE_AUX = new Set(['been', 'being', 'was', 'were', 'is', 'are', 'be', 'get', 'got']);
@@ -45,8 +50,8 @@ const ATTRIBUTION_PREPS = new Set(['in', 'at', 'on', 'during', 'after', 'before'
 
 export class SentenceExtractor {
   private readonly v: DocView;
-  /** Cue starts of the sentence being read, relative to cueBase. */
-  private cueMark = new Uint8Array(0);
+  /** Starts of attributions already read in the sentence (trailing cues, source phrases): no content spans them. */
+  private blockMark = new Uint8Array(0);
   private cueBase = 0;
 
   constructor(v: DocView) {
@@ -82,6 +87,8 @@ export class SentenceExtractor {
     if (cue.lemma === 'as saying' || cue.lemma === 'quoted as saying') return true;
     if (!(length === 1 && ALWAYS_VERBS.has(t.lower)) && t.pos !== 'VERB') return false;
     // "did not specify", "declined to say", "has been granted": no statement was made.
+    // "the protesting communities", "a reported deal": the verb form modifies a noun.
+    if (v.tokens[i - 1]?.pos === 'DET' && v.words[i - 1] !== 'that') return false;
     let j = i - 1;
     while (j >= 0 && v.tokens[j]!.pos === 'ADV' && !NEGATIONS.has(v.words[j]!)) j--;
     const before = v.words[j] ?? '';
@@ -133,6 +140,22 @@ export class SentenceExtractor {
     return q;
   }
 
+  private cueBetween(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) if (this.cueAt(i, b)) return true;
+    return false;
+  }
+
+  /** A prepositional phrase naming a channel starts at q ("in a post on X", "at a news conference"). */
+  private channelPhraseAt(q: number, e1: number): boolean {
+    const v = this.v;
+    if (!CHANNEL_PREPS.has(v.words[q]!)) return false;
+    for (let i = q + 1; i < e1 && i - q <= 5; i++) {
+      if (v.lex.settings.match(v.words, i, e1) || (v.isCapitalized(i) && v.lex.outlets.match(v.words, i, e1))) return true;
+      if (v.words[i] === ',' || v.tokens[i]!.pos === 'VERB') return false;
+    }
+    return false;
+  }
+
   /** Whether a reporting cue begins at token i (for coordination: "… and said …"). */
   private cueAt(i: number, s1: number): boolean {
     const v = this.v;
@@ -149,13 +172,16 @@ export class SentenceExtractor {
     let q = p;
     while (q < e1) {
       const qi = v.quoteOf[q]!;
+      let commaInQuote = false;
       if (qi >= 0 && q > p) {
         while (q < e1 && v.quoteOf[q] === qi) q++;
-        continue;
+        // “productive,” noting that …: the comma closing the quotation separates the clauses.
+        commaInQuote = v.words[q - 2] === ',';
+        if (!commaInQuote || q >= e1) continue;
       }
-      const w = v.words[q]!;
+      const w = commaInQuote ? ',' : v.words[q]!;
       if (w === ',' || w === '—' || w === '–') {
-        const n = q + 1;
+        const n = commaInQuote ? q : q + 1;
         const nw = v.words[n] ?? '';
         const nt = v.tokens[n];
         if (nt && nt.pos === 'VERB' && nw.endsWith('ing') && !PREPOSITIONAL.has(nw)) return { end: q, split: -1 };
@@ -164,6 +190,7 @@ export class SentenceExtractor {
         if ((nw === 'and' || nw === 'but') && v.words[n + 1] === 'that') return { end: q, split: n + 2 };
         if ((nw === 'and' || nw === 'but') && this.cueAt(n + 1, e1)) return { end: q, split: -1 };
         if (this.attributionAhead(n, e1)) return { end: q, split: -1 };
+        if (commaInQuote) continue;
       } else if ((w === 'and' || w === 'but') && q > p) {
         if (v.words[q + 1] === 'that') return { end: q, split: q + 2 };
         if (this.cueAt(q + 1, e1)) return { end: q, split: -1 };
@@ -217,12 +244,15 @@ export class SentenceExtractor {
     const consumed: Array<[number, number]> = [];
     const hits = this.cues(s0, s1);
     this.cueBase = s0;
-    this.cueMark = new Uint8Array(s1 - s0);
-    for (const h of hits) this.cueMark[h.c0 - s0] = 1;
+    this.blockMark = new Uint8Array(s1 - s0);
+    for (const h of hits) {
+      if (h.cue.frame === 'source' || h.cue.lemma === 'as saying') this.blockMark[h.c0 - s0] = 1;
+    }
     for (const hit of hits) {
       if (consumed.some(([a, b]) => hit.c0 >= a && hit.c0 < b)) continue;
       const made = this.fromCue(hit, s0, cs, e1, out);
       for (const c of made) {
+        if (c.rule.includes('trailing')) this.blockMark[hit.c0 - s0] = 1;
         out.push(c);
         consumed.push([c.a, c.b]);
         if (c.relay) consumed.push([c.relay.tokStart, c.relay.tokEnd]);
@@ -263,7 +293,8 @@ export class SentenceExtractor {
       return region ? [this.classify(region[0], region[1], speaker, false, cueInfo, 'quoted-as-saying', 0.85, true)] : [];
     }
 
-    const participle = v.words[c0]!.endsWith('ing') && (c0 === cs || c0 === s0 || /^(,|and|while|before|after|by|when|—|–)$/.test(v.words[c0 - 1]!));
+    const afterComma = /^(,|and|while|before|after|by|when|—|–)$/.test(v.words[c0 - 1]!) || (v.isMark(c0 - 1) && v.words[c0 - 2] === ',');
+    const participle = v.words[c0]!.endsWith('ing') && (c0 === cs || c0 === s0 || afterComma);
     const prev = v.words[c0 - 1] ?? '';
     const coordinated = prev === 'and' || prev === 'but' || prev === 'or';
     let subject = participle ? null : subjectLeft(v, c0, s0);
@@ -296,7 +327,21 @@ export class SentenceExtractor {
       if (participle || coordinated) return [];
       const region = this.leftRegion(cs, inverted ? c0 : subject!.npStart, s0);
       if (!region) return [];
-      return [this.classify(region[0], region[1], speaker, false, cueInfo, inverted ? 'trailing-inverted' : 'trailing', 0.9, true)];
+      const made = [this.classify(region[0], region[1], speaker, false, cueInfo, inverted ? 'trailing-inverted' : 'trailing', 0.9, true)];
+      // "…, he acknowledged, but inflation would ease …": the statement resumes after its attribution.
+      let k = c1;
+      while (k < e1 && v.words[k] !== ',') k++;
+      const conj = v.words[k + 1] ?? '';
+      const qi = v.quoteOf[k + 1] ?? -1;
+      if (k < e1 && qi >= 0 && v.quotes[qi]!.open === v.tokens[k + 1]!.start) {
+        // "…," she said, "…": the quotation resumes after its attribution.
+        made.push(...this.rightContent(k + 1, e1, speaker, false, cueInfo, 'trailing+resumed', 0.9, true));
+      } else if (k < e1 && RESUMERS.has(conj) && !this.cueBetween(k + 1, e1)) {
+        const from = k + 2;
+        const { end } = this.contentEnd(from, e1);
+        if (end - from >= 2) made.push(this.classify(from, end, speaker, false, cueInfo, 'trailing+resumed', 0.8, false));
+      }
+      return made;
     };
 
     if (p >= e1 || inverted) return trailing();
@@ -313,6 +358,7 @@ export class SentenceExtractor {
       return trailing();
     }
     if (cue.frame === 'as' && w === 'as') p++;
+    if (!np && !CLAUSE_OPENERS.has(v.tokens[p]!.pos) && !v.isMark(p)) return [];
     const rule = np ? 'cue-object' : 'bare-clause';
     return this.rightContent(p, e1, speaker, inherit, cueInfo, rule, np ? 0.75 : 0.8, false, np);
   }
@@ -321,17 +367,18 @@ export class SentenceExtractor {
   private thatIsDeterminer(p: number, e1: number): boolean {
     const v = this.v;
     const b = v.npStartingAt(p + 1, e1);
-    return b > p + 1 && b - p <= 4 && (b >= e1 || v.words[b] === ',' || ATTRIBUTION_PREPS.has(v.words[b]!));
+    return b > p + 1 && b - p <= 4 && (b >= e1 || v.words[b] === ',');
   }
 
   /** "According to X, …" / "…, according to X": X speaks, unless X is an outlet (then it relays). */
   private fromSource(hit: Hit, cs: number, e1: number): Candidate[] {
     const v = this.v;
     const { c0, c1, cue } = hit;
-    const npEnd = v.npStartingAt(c1, e1);
+    const possessive = v.lex.possessives.has(v.words[c1]!);
+    const npEnd = v.npStartingAt(possessive ? c1 + 1 : c1, e1);
     if (npEnd === c1) return [];
     let speaker: SpeakerRef | null;
-    if (v.lex.possessives.has(v.words[c1]!)) speaker = { tokStart: c1, tokEnd: c1 + 1, kind: 'pronoun' };
+    if (possessive) speaker = { tokStart: c1, tokEnd: c1 + 1, kind: 'pronoun' };
     else speaker = speakerFromNP(v, c1, npEnd);
     let relay: Candidate['relay'] = null;
     const first = v.words[c1] === 'the' ? c1 + 1 : c1;
@@ -342,10 +389,19 @@ export class SentenceExtractor {
     if (c0 <= cs) {
       let p = npEnd;
       while (p < e1 && v.words[p] !== ',') p++;
+      // "According to the envoy, Jonas Berg, …": the appositive name is the speaker.
+      let q = p + 1;
+      while (q < e1 && v.words[q] !== ',') q++;
+      if (q < e1 && v.isNameRun(p + 1, q)) {
+        speaker = { tokStart: p + 1, tokEnd: q, kind: 'name' };
+        p = q;
+      }
       made = this.rightContent(p + 1, e1, speaker, false, cueInfo, 'according-to', 0.85);
     } else {
       const region = this.leftRegion(cs, c0, cs);
-      made = region ? [this.classify(region[0], region[1], speaker, false, cueInfo, 'according-to', 0.85, true)] : [];
+      // "X said …, according to Kyodo": the phrase relays X's statement (a channel), it is no statement itself.
+      const relays = region && this.cueBetween(region[0], region[1]);
+      made = region && !relays ? [this.classify(region[0], region[1], speaker, false, cueInfo, 'according-to', 0.85, true)] : [];
     }
     for (const m of made) m.relay = relay;
     return made;
@@ -356,10 +412,11 @@ export class SentenceExtractor {
     const v = this.v;
     let b = edge;
     if (b - 1 >= s0 && (v.words[b - 1] === ',' || v.words[b - 1] === '—')) b--;
+    else if (!(b - 1 >= s0 && v.isMark(b - 1))) return null;
     const a = cs;
     if (b - a < 2 && !(b > a && v.quoteOf[a]! >= 0)) return null;
     // Another attribution inside ("…," Dmitriev said at a press briefing, Anadolu Agency reported): not content.
-    for (let i = a; i < b; i++) if (this.cueMark[i - this.cueBase]) return null;
+    for (let i = a; i < b; i++) if (this.blockMark[i - this.cueBase]) return null;
     return [a, b];
   }
 
@@ -382,10 +439,11 @@ export class SentenceExtractor {
         }
       }
       // "lauded the decision on Monday": the date belongs to the cue, not to the object.
+      if (object) for (let i = from + 1; i < end; i++) if (this.channelPhraseAt(i, end)) end = i;
       while (object && end > from + 1 && v.inTime[end - 1]) end--;
       if (object && end > from + 1 && (v.words[end - 1] === 'on' || v.words[end - 1] === 'in')) end--;
       if (end - from >= 1) out.push(this.classify(from, end, speaker, inherit || !first, cue, first ? rule : rule + '+and-that', confidence, introduced));
-      if (split < 0) break;
+      if (split < 0 || (v.words[split - 1] !== 'that' && this.cueBetween(split, e1))) break;
       from = split;
       first = false;
     }

@@ -7,7 +7,8 @@ import type { Span } from '../types.js';
 export interface QuotedSpan extends Span {
   /** Offset of the opening mark; `start` is one past it. */
   open: number;
-  /** Offset of the closing mark (`end`), or the paragraph end when the quote is never closed. */
+  /** Offset of the closing mark, or the paragraph end when the quote is never closed. */
+  close: number;
   closed: boolean;
   /** Index of the first and last paragraph the quote covers. */
   firstParagraph: number;
@@ -42,18 +43,18 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         // A straight mark closes an open quote unless it clearly opens a new one (space before, word after).
         const opens = isSpace(text[i - 1]) && !isSpace(text[i + 1]);
         if (open && !opens) {
-          out.push(closedSpan(open.pos, i, open.first, pi));
+          out.push(closedSpan(open.pos, i, open.first, pi, text));
           open = null;
         } else {
           open = { pos: i, ch, first: pi };
         }
       } else if (open && open.ch === '„' && ch === '“') {
-        out.push(closedSpan(open.pos, i, open.first, pi));
+        out.push(closedSpan(open.pos, i, open.first, pi, text));
         open = null;
       } else if (OPENERS.has(ch)) {
         open = { pos: i, ch, first: pi };
       } else if (open && (ch === '”' || ch === '»')) {
-        out.push(closedSpan(open.pos, i, open.first, pi));
+        out.push(closedSpan(open.pos, i, open.first, pi, text));
         open = null;
       }
     }
@@ -64,11 +65,16 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
   return out;
 }
 
-function closedSpan(open: number, close: number, first: number, last: number): QuotedSpan {
-  return { open, start: open + 1, end: close, closed: true, firstParagraph: first, lastParagraph: last };
+function closedSpan(open: number, close: number, first: number, last: number, text: string): QuotedSpan {
+  // French and some German styles pad the marks with spaces: « Nous partons ».
+  let start = open + 1;
+  let end = close;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { open, start, end, close, closed: true, firstParagraph: first, lastParagraph: last };
 }
 
 function unclosed(open: number, first: number, last: number, paragraphs: readonly Span[]): QuotedSpan {
   const end = paragraphs[last]!.end;
-  return { open, start: open + 1, end, closed: false, firstParagraph: first, lastParagraph: last };
+  return { open, start: open + 1, end, close: end, closed: false, firstParagraph: first, lastParagraph: last };
 }

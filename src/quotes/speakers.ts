@@ -3,8 +3,10 @@
 // them, else through the article's own discourse (the last speaker of the right gender for a
 // pronoun, the last speaker for "the official", the last issuer of a statement for "the statement").
 import type { Doc } from '../doc.js';
-import type { Mention } from '../types.js';
-import type { DocView } from './view.js';
+import type { Entity, Mention } from '../types.js';
+import { mentionsCovering, type DocView } from './view.js';
+
+const POSTMODIFIERS = new Set(['of', 'at', 'with', 'from', 'in', 'for']);
 
 export type SpeakerKind = 'name' | 'description' | 'pronoun' | 'document';
 
@@ -12,6 +14,8 @@ export interface SpeakerRef {
   tokStart: number;
   tokEnd: number;
   kind: SpeakerKind;
+  /** The head word (for a description with a post-modifier, the noun before it); defaults to the last token. */
+  head?: number;
 }
 
 export interface ResolvedSpeaker {
@@ -28,6 +32,15 @@ export function speakerFromNP(v: DocView, a: number, b: number): SpeakerRef | nu
   if (b <= a) return null;
   if (b - a === 1 && v.lex.pronouns.has(v.words[a]!) && v.tokens[a]!.pos === 'PRON') return { tokStart: a, tokEnd: b, kind: 'pronoun' };
   if (b - a === 1 && v.lex.objectPronouns.has(v.words[a]!)) return { tokStart: a, tokEnd: b, kind: 'pronoun' };
+  // "Economist Dewi Lestari of the University of Indonesia": the titled name before a
+  // post-modifier speaks; "An executive at a Chinese battery maker …": a description does.
+  for (let jn = a + 1; jn < b; jn++) {
+    if (!POSTMODIFIERS.has(v.words[jn]!)) continue;
+    const k = v.nameTail(a, jn);
+    if (k < jn && k > a && v.isCapitalized(k) && v.isTitle(k - 1)) return { tokStart: k, tokEnd: jn, kind: 'name' };
+    if (!v.isCapitalized(jn - 1)) return { tokStart: a, tokEnd: b, kind: 'description', head: jn - 1 };
+    break;
+  }
   let k = v.nameTail(a, b);
   // Organisation names join capitalized words with "of", "for", "and": "Joint Chiefs of Staff".
   while (k - 2 >= a && (v.words[k - 1] === 'of' || v.words[k - 1] === 'for' || v.words[k - 1] === 'and') && v.isCapitalized(k - 2) && !v.isTitle(k - 2)) {
@@ -36,8 +49,9 @@ export function speakerFromNP(v: DocView, a: number, b: number): SpeakerRef | nu
   if (k < b && v.isCapitalized(k)) return { tokStart: k, tokEnd: b, kind: 'name' };
   const head = v.words[b - 1]!;
   if (v.lex.documents.match(v.words, b - 1, b) || v.lex.documents.has(head)) return { tokStart: a, tokEnd: b, kind: 'document' };
-  const hasNoun = v.tokens.slice(a, b).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
-  return hasNoun ? { tokStart: a, tokEnd: b, kind: 'description' } : null;
+  let hasHead = false;
+  for (let i = a; i < b && !hasHead; i++) hasHead = v.tokens[i]!.pos === 'NOUN' || v.tokens[i]!.pos === 'PROPN' || (v.words[i] === 'of' && v.lex.objectPronouns.has(v.words[i + 1]!));
+  return hasHead ? { tokStart: a, tokEnd: b, kind: 'description' } : null;
 }
 
 /**
@@ -72,7 +86,10 @@ export function subjectLeft(v: DocView, c0: number, s0: number): { ref: SpeakerR
   const a = v.npEndingAt(j, s0);
   if (a > j) return null;
   const ref = speakerFromNP(v, a, j + 1);
-  return ref ? { ref, npStart: a } : null;
+  if (!ref) return null;
+  const k = ref.tokStart;
+  const plainNounBefore = ref.kind === 'name' && k > a && v.tokens[k - 1]!.pos === 'NOUN' && !v.isTitle(k - 1);
+  return { ref, npStart: plainNounBefore ? k : a };
 }
 
 /** The inverted subject after a cue ("…," said Cedric Toala, Samoa's lead negotiator). */
@@ -90,6 +107,8 @@ interface HistoryEntry {
   inDocument: boolean;
   /** A person could be meant: a name, or a description headed by a role noun ("the official"). */
   person: boolean;
+  /** Noted as a sentence's subject, not as a speaker. */
+  subjectOnly: boolean;
 }
 
 /** Resolves speaker phrases of one article to entities and canonical names, in reading order. */
@@ -99,11 +118,21 @@ export class SpeakerResolver {
   private readonly history: HistoryEntry[] = [];
   /** Last word of a full name → the full name, for "Dmitriev" after "Kirill Dmitriev". */
   private readonly fullNames = new Map<string, string>();
+  private readonly entities = new Map<string, Entity>();
+  /** Gender bound to a speaker name by the pronouns that referred to it. */
+  private readonly boundGender = new Map<string, 'male' | 'female'>();
 
   constructor(v: DocView) {
     this.v = v;
     this.doc = v.doc;
-    for (const e of this.doc.entities) if (e.type === 'PERSON' || e.type === 'ORG') this.addFullName(e.name);
+    for (const e of this.doc.entities) {
+      this.entities.set(e.id, e);
+      if (e.type === 'PERSON' || e.type === 'ORG') this.addFullName(e.name);
+    }
+  }
+
+  private entityById(id: string | null | undefined): Entity | undefined {
+    return id ? this.entities.get(id) : undefined;
   }
 
   private addFullName(name: string): void {
@@ -116,22 +145,10 @@ export class SpeakerResolver {
     }
   }
 
-  /** The entity layer's mention for a speaker phrase: one covering its last word (its head or surname). */
+  /** The entity layer's mention for a speaker phrase: the longest one covering its head, within the phrase. */
   private mentionAt(start: number, end: number, headStart: number): Mention | null {
-    const ms = this.doc.mentions;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid]!.end <= headStart) lo = mid + 1;
-      else hi = mid;
-    }
     let best: Mention | null = null;
-    for (let i = lo; i < ms.length && ms[i]!.start < end; i++) {
-      const m = ms[i]!;
-      if (m.end < end || m.start > headStart || m.start < start - 1) continue;
-      if (!best || m.end - m.start > best.end - best.start) best = m;
-    }
+    for (const m of mentionsCovering(this.doc.mentions, headStart, end, start - 1)) if (!best || m.end - m.start > best.end - best.start) best = m;
     return best;
   }
 
@@ -143,8 +160,7 @@ export class SpeakerResolver {
     const first = name.split(/\s+/)[0]!.toLowerCase();
     const known = this.v.lex.firstNames.get(first);
     if (known) return known;
-    for (let i = this.history.length - 1; i >= 0; i--) if (this.history[i]!.name === name && this.history[i]!.gender) return this.history[i]!.gender;
-    return null;
+    return this.boundGender.get(name) ?? null;
   }
 
   /** The most recent speaker that a pronoun or a definite description can refer back to. */
@@ -159,6 +175,13 @@ export class SpeakerResolver {
       if (ref.kind === 'pronoun' && gender && (!h.person || (h.gender && h.gender !== gender))) continue;
       return h;
     }
+    // The entity layer may have typed a person as a place; a named speaker is still a better guess than none.
+    if (ref.kind === 'pronoun' && gender) {
+      for (let i = this.history.length - 1; i >= limit; i--) {
+        const h = this.history[i]!;
+        if (h.kind === 'name' && !h.subjectOnly && (!h.gender || h.gender === gender)) return h;
+      }
+    }
     return null;
   }
 
@@ -167,9 +190,10 @@ export class SpeakerResolver {
     const start = v.tokens[ref.tokStart]!.start;
     const end = v.tokens[ref.tokEnd - 1]!.end;
     const text = this.doc.text.slice(start, end);
-    const mention = this.doc.mentions.length ? this.mentionAt(start, end, v.tokens[ref.tokEnd - 1]!.start) : null;
+    const head = v.tokens[ref.head ?? ref.tokEnd - 1]!;
+    const mention = this.doc.mentions.length ? this.mentionAt(start, ref.head === undefined ? end : head.end, head.start) : null;
     const fromMention = (): ResolvedSpeaker | null => {
-      const e = mention ? this.doc.entity(mention.entity) : undefined;
+      const e = mention ? this.entityById(mention.entity) : undefined;
       return e ? { entity: e.id, name: e.name, start, end, resolved: true } : null;
     };
     const fromHistory = (h: HistoryEntry | null): ResolvedSpeaker | null => (h ? { entity: h.entity, name: h.name, start, end, resolved: true } : null);
@@ -179,14 +203,17 @@ export class SpeakerResolver {
     if (ref.kind === 'pronoun') {
       const gender = v.lex.pronouns.get(first) ?? v.lex.objectPronouns.get(first) ?? v.lex.possessives.get(first) ?? null;
       const h = this.antecedent(ref, gender, false);
-      if (h && !h.gender && gender) h.gender = gender;
+      if (h && !h.gender && gender) {
+        h.gender = gender;
+        this.boundGender.set(h.name, gender);
+      }
       return fromHistory(h) ?? fromMention() ?? { entity: null, name: text, start, end, resolved: false };
     }
     if (ref.kind === 'document' && definite) {
       const r = fromHistory(this.antecedent(ref, null, true)) ?? fromMention();
       if (r) return r;
     }
-    if (ref.kind === 'description' && definite && ref.tokEnd - ref.tokStart === 2) {
+    if (ref.kind === 'description' && definite && ref.tokEnd - ref.tokStart === 2 && v.isTitle(ref.tokStart + 1)) {
       const r = fromHistory(this.antecedent(ref, null, false)) ?? fromMention();
       if (r) return r;
     }
@@ -203,14 +230,22 @@ export class SpeakerResolver {
   /** Record a statement's speaker so later pronouns and descriptions can refer back to it. */
   remember(speaker: ResolvedSpeaker, kind: SpeakerKind, inDocument: boolean): void {
     const gender = this.genderOf(speaker.name);
-    const entity = this.doc.entity(speaker.entity);
+    const entity = this.entityById(speaker.entity);
     const place = entity && (entity.type === 'GPE' || entity.type === 'LOC' || entity.type === 'NORP');
     const person = !place && (kind === 'name' || kind === 'pronoun' || entity?.type === 'PERSON' || speaker.name.toLowerCase().split(/\s+/).some((w) => this.v.lex.titles.has(w)));
-    this.history.push({ entity: speaker.entity, name: speaker.name, gender, kind, inDocument, person });
+    this.history.push({ entity: speaker.entity, name: speaker.name, gender, kind, inDocument, person, subjectOnly: false });
   }
 
-  /** The speaker of the most recent statement, for a quote that continues the discourse. */
-  current(): HistoryEntry | null {
-    return this.history[this.history.length - 1] ?? null;
+  /**
+   * Note the named subject of a sentence that reports no statement ("Tomás Ferrer was more
+   * cautious."), so that the next "he said" can refer to the person just introduced.
+   */
+  noteSubject(ref: SpeakerRef): void {
+    if (ref.kind !== 'name') return;
+    const r = this.resolve(ref);
+    const entity = this.entityById(r.entity);
+    if (entity && entity.type !== 'PERSON') return;
+    if (!entity && ref.tokEnd - ref.tokStart < 2) return;
+    this.history.push({ entity: r.entity, name: r.name, gender: this.genderOf(r.name), kind: 'name', inDocument: false, person: true, subjectOnly: true });
   }
 }

@@ -8,7 +8,7 @@ import { SentenceExtractor, type Candidate } from './extract.js';
 import type { QuotesLexicon } from './lexicon.js';
 import { findQuotedSpans } from './marks.js';
 import { sentenceChannels, type FoundChannel } from './channels.js';
-import { SpeakerResolver, type ResolvedSpeaker } from './speakers.js';
+import { SpeakerResolver, speakerFromNP, type ResolvedSpeaker } from './speakers.js';
 import { DocView } from './view.js';
 
 interface Frame {
@@ -53,12 +53,14 @@ export function findStatements(doc: Doc, lex: QuotesLexicon): Quote[] {
     const channels = sentenceChannels(v, s0, s1, inContent);
     const opened = frontedFrame(v, s0, s1, channels);
 
+    if (!cands.length) noteSubject(v, resolver, s0, s1);
     let previous: ResolvedSpeaker | null = null;
     for (const c of cands) {
       const speaker = speakerOf(c, previous, resolver, made);
       if (!speaker) continue;
       previous = speaker;
-      const own = channels.filter((f) => !(f.channel.start! >= speaker.start && f.channel.end! <= speaker.end)).map((f) => f.channel);
+      // An outlet that is itself the speaker does not relay; a document speaker ("the statement said") is its own setting.
+      const own = channels.filter((f) => f.channel.kind === 'setting' || !(f.channel.start! >= speaker.start && f.channel.end! <= speaker.end)).map((f) => f.channel);
       if (c.relay) addRelay(v, c, own);
       let via = own;
       if (opened && !frame) frame = { via: opened, speaker: speakerKey(speaker), shared: opened.some((ch) => ch.kind === 'setting' && lex.sharedSettings.has(ch.name)) };
@@ -99,6 +101,21 @@ export function findStatements(doc: Doc, lex: QuotesLexicon): Quote[] {
   return unique;
 }
 
+/** The named subject opening a sentence (after a fronted "Asked about …," phrase), for later pronouns. */
+function noteSubject(v: DocView, resolver: SpeakerResolver, s0: number, s1: number): void {
+  let i = s0;
+  if (v.tokens[i]?.pos === 'VERB' || v.tokens[i]?.pos === 'ADP' || v.tokens[i]?.pos === 'SCONJ') {
+    while (i < s1 && v.words[i] !== ',') i++;
+    i++;
+  }
+  const b = v.npStartingAt(i, s1);
+  if (b === i || b >= s1) return;
+  const next = v.tokens[b]!;
+  if (next.pos !== 'VERB' && next.pos !== 'AUX' && v.words[b] !== ',') return;
+  const ref = speakerFromNP(v, i, b);
+  if (ref) resolver.noteSubject(ref);
+}
+
 function speakerOf(c: Candidate, previous: ResolvedSpeaker | null, resolver: SpeakerResolver, made: Made[]): ResolvedSpeaker | null {
   if (c.speaker) return resolver.resolve(c.speaker);
   if (previous) return previous;
@@ -127,12 +144,20 @@ function frontedFrame(v: DocView, s0: number, s1: number, channels: FoundChannel
 
 /** Date of a statement: a time expression of its sentence outside its content, nearest the cue; else the article's date. */
 function dateOf(v: DocView, doc: Doc, s0: number, s1: number, c: Candidate): PartialDate | null {
+  const times = v.times;
   const sStart = v.tokens[s0]!.start;
   const sEnd = v.tokens[s1 - 1]!.end;
   const anchor = c.cue ? v.tokens[c.cue.tokStart]!.start : sStart;
   let best: { value: PartialDate; distance: number } | null = null;
-  for (const t of doc.times) {
-    if (t.end <= sStart) continue;
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]!.start < sStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < times.length; k++) {
+    const t = times[k]!;
     if (t.start >= sEnd) break;
     if (!t.value || (t.start >= c.start && t.end <= c.end)) continue;
     const distance = Math.abs(t.start - anchor);

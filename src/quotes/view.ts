@@ -2,13 +2,38 @@
 // inside quotation marks or time expressions, and the small noun-phrase scans that speakers and
 // channels need. Everything is computed once per document in linear time.
 import type { Doc } from '../doc.js';
-import type { Token } from '../types.js';
+import type { TimeExpression, Token } from '../types.js';
 import type { QuotesLexicon } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const NP_JOINERS = new Set(['of', 'for', 'with', 'at', 'on', 'in', '-', 'and', '&']);
+/** A name part opened by a lower-case particle: "al-Masri", "bin-Salman", "el-Sisi". */
+const PARTICLE_PREFIX = /^(al|el|ad|ar|as|at|az|bin|ibn|abu|ben|de|van|von)-\p{Lu}/u;
+/** Nested mentions ("Russia" inside "Russia's envoy") can start before a mention they follow; look back this far. */
+const MENTION_LOOKBACK = 16;
+
+/**
+ * Mentions that cover [start, end) and begin no earlier than `from`, searched by start offset
+ * (doc.mentions is sorted by start) with a bounded look-back, so each lookup is O(log n).
+ */
+export function mentionsCovering<T extends { start: number; end: number }>(ms: readonly T[], start: number, end: number, from: number): T[] {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo - 1; i >= 0 && i >= lo - MENTION_LOOKBACK; i--) {
+    const m = ms[i]!;
+    if (m.start >= from && m.start <= start && m.end >= end) out.push(m);
+  }
+  return out;
+}
+
 /** Longest noun phrase the speaker and addressee scans consider, in tokens. */
 export const MAX_NP = 14;
 
@@ -21,6 +46,8 @@ export class DocView {
   readonly quoteOf: Int32Array;
   readonly inTime: Uint8Array;
   readonly quotes: QuotedSpan[];
+  /** The time layer's expressions in text order. */
+  readonly times: TimeExpression[];
 
   constructor(doc: Doc, lex: QuotesLexicon, quotes: QuotedSpan[]) {
     this.doc = doc;
@@ -28,21 +55,22 @@ export class DocView {
     this.tokens = doc.tokens;
     this.words = doc.tokens.map((t) => t.lower);
     this.quotes = quotes;
+    this.times = [...doc.times].sort((a, b) => a.start - b.start);
     const n = this.tokens.length;
     this.quoteOf = new Int32Array(n).fill(-1);
     this.inTime = new Uint8Array(n);
     let q = 0;
     for (let i = 0; i < n; i++) {
       const t = this.tokens[i]!;
-      while (q < quotes.length && quotes[q]!.end < t.start) q++;
+      while (q < quotes.length && quotes[q]!.close < t.start) q++;
       const span = quotes[q];
-      if (span && t.start >= span.open && t.end <= span.end + (span.closed ? 1 : 0)) this.quoteOf[i] = q;
+      if (span && t.start >= span.open && t.end <= span.close + (span.closed ? 1 : 0)) this.quoteOf[i] = q;
     }
     let k = 0;
     for (let i = 0; i < n; i++) {
       const t = this.tokens[i]!;
-      while (k < doc.times.length && doc.times[k]!.end <= t.start) k++;
-      const time = doc.times[k];
+      while (k < this.times.length && this.times[k]!.end <= t.start) k++;
+      const time = this.times[k];
       if (time && t.start >= time.start && t.end <= time.end) this.inTime[i] = 1;
     }
   }
@@ -59,7 +87,7 @@ export class DocView {
     const t = this.tokens[i];
     if (!t) return false;
     const c = t.text.charAt(0);
-    return c !== c.toLowerCase() && c === c.toUpperCase();
+    return (c !== c.toLowerCase() && c === c.toUpperCase()) || PARTICLE_PREFIX.test(t.text);
   }
 
   /** A title or role word ("Minister", "Col.") that ends a title before a name. */
@@ -85,8 +113,10 @@ export class DocView {
     if (j < lo) return j + 1;
     const w = this.words[j]!;
     if (this.lex.pronouns.has(w) && this.tokens[j]!.pos === 'PRON') return j;
-    if (!this.isNominal(j)) return j + 1;
     let a = j;
+    // "One of them", "some of those".
+    if (this.lex.objectPronouns.has(w) && this.words[j - 1] === 'of' && j - 2 >= lo && this.isNominal(j - 2)) a = j - 2;
+    else if (!this.isNominal(j)) return j + 1;
     while (a - 1 >= lo && j - a < MAX_NP) {
       const p = a - 1;
       if (this.isNominal(p) || (this.lex.possessives.has(this.words[p]!) && this.isNominal(a))) a = p;
@@ -103,6 +133,7 @@ export class DocView {
     if ((this.lex.pronouns.has(w) || this.lex.objectPronouns.has(w)) && this.tokens[i]!.pos === 'PRON') return i + 1;
     let b = i;
     while (b < hi && b - i < MAX_NP) {
+      if (this.words[b] === 'that') break;
       if (this.isNominal(b)) b++;
       else if (NP_JOINERS.has(this.words[b]!) && b > i && b + 1 < hi && this.isNominal(b + 1) && this.words[b] !== 'and') b++;
       else break;

@@ -88,7 +88,7 @@ export function pageRoutes(deps: PageDeps): { render(req: PageRequest): Promise<
         const details = new Map<string, Q.IssueDetail>();
         for (const i of list.items) {
           if (!i.statements && !i.events) continue;
-          const d = store.issue(i.id, { limit: 1 });
+          const d = store.issue(i.id, { by: 'week', limit: 1 });
           if (d) details.set(i.id, d);
         }
         return V.issuesView(list, details, query);

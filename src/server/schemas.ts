@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { parsePartialDate } from '../ingest/dates.js';
 
 // Request schemas shared by the API routes and the OpenAPI document generated from them.
 // Query strings arrive as text, so numbers and booleans are coerced from it.
 
+/** A calendar date at day, month or year precision; 2025-02-30 is refused like any non-date. */
 export const partialDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((v) => parsePartialDate(v) !== null, 'not a calendar date');
 
 const flag = z
   .enum(['true', 'false', '1', '0'])

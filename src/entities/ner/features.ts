@@ -31,6 +31,7 @@ const BOUNDARY_BEFORE = hashString('<s>');
 const BOUNDARY_AFTER = hashString('</s>');
 /** Word-form cache bound: a long-running process must not grow without limit. */
 const MAX_CACHED_WORDS = 200_000;
+const NO_CODES: number[] = [];
 /** Most aggregated-context features one word form collects in a document. */
 const MAX_CONTEXT_KEYS = 24;
 
@@ -66,6 +67,12 @@ export interface DocFeatures {
   capital: Uint8Array;
   /** First token index of each sentence, plus the total at the end. */
   sentenceStarts: number[];
+  /**
+   * Aggregated-context keys, one group per capitalised word form, and each token's group
+   * (−1: none). Training features include them inline; the tagger sums each group once.
+   */
+  contextGroups: number[][];
+  contextOf: Int32Array;
 }
 
 export class FeatureExtractor {
@@ -146,8 +153,8 @@ export class FeatureExtractor {
   /**
    * Static (label-independent) features of every token of a document of tokenised sentences.
    * With `wordLevel` false, the features that depend on one word form alone (its spelling,
-   * shape and affixes at a relative position) are left out: the tagger adds their summed
-   * weights from a per-word cache instead (see wordKeys).
+   * shape and affixes at a relative position) and the aggregated context are left out: the
+   * tagger adds their summed weights from caches instead (see wordKeys, contextGroups).
    */
   docFeatures(sentences: readonly (readonly string[])[], wordLevel = true): DocFeatures {
     let total = 0;
@@ -168,6 +175,13 @@ export class FeatureExtractor {
       }
     }
     const context = this.aggregateContext(infos);
+    const groupIndex = new Map<string, number>();
+    const contextGroups: number[][] = [];
+    for (const [form, keys] of context) {
+      groupIndex.set(form, contextGroups.length);
+      contextGroups.push([...keys]);
+    }
+    const contextOf = new Int32Array(total).fill(-1);
 
     this.len = 0;
     const offsets = new Uint32Array(total + 1);
@@ -219,14 +233,17 @@ export class FeatureExtractor {
           const code = (seenLower.has(wi.lower) ? 1 : 0) | (seenCapMid.has(wi.lower) ? 2 : 0) |
             (i === 0 || hl ? 4 : 0) | (wi.allCaps ? 8 : 0);
           this.push(combine(slot(T.docCase, 0), code));
-          const ctx = context.get(wi.lower);
-          if (ctx) for (const k of ctx) this.push(k);
+          const group = groupIndex.get(wi.lower);
+          if (group !== undefined) {
+            contextOf[t] = group;
+            if (wordLevel) for (const k of contextGroups[group]!) this.push(k);
+          }
         }
       }
     }
     offsets[t] = this.len;
     sentenceStarts.push(t);
-    return { keys: this.buf.slice(0, this.len), offsets, lowerHash, shapeHash, capital, sentenceStarts };
+    return { keys: this.buf.slice(0, this.len), offsets, lowerHash, shapeHash, capital, sentenceStarts, contextGroups, contextOf };
   }
 
   /**
@@ -258,12 +275,12 @@ export class FeatureExtractor {
 
   /** Per token: gazetteer codes (category·4 + B/I/L/U position in the match). */
   private gazetteerCodes(words: readonly string[], infos: WordInfo[]): number[][] {
-    const codes: number[][] = infos.map(() => []);
+    const codes: number[][] = new Array<number[]>(infos.length).fill(NO_CODES);
     const matches = this.gazetteer.match(words, infos.map((w) => w.lower));
     for (const m of matches) {
       for (let j = m.start; j < m.end; j++) {
         const part = m.end - m.start === 1 ? 3 : j === m.start ? 0 : j === m.end - 1 ? 2 : 1;
-        for (const c of m.categories) codes[j]!.push(c * 4 + part);
+        codes[j] = m.categories.map((c) => c * 4 + part);
       }
     }
     return codes;

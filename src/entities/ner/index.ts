@@ -2,6 +2,7 @@ import type { Doc } from '../../doc.js';
 import type { NameSpan } from '../../types.js';
 import { harmonizeTypes } from './consistency.js';
 import { FeatureExtractor } from './features.js';
+import { rewrapLabels, unwrapInsertions } from './insertions.js';
 import { loadGazetteer, type Gazetteer, type GazetteerCategory } from './gazetteer.js';
 import { bilouToIob } from './labels.js';
 import { NerModel } from './model.js';
@@ -43,19 +44,26 @@ export function createNerTagger(model: NerModel, gazetteer: Gazetteer): NerTagge
   return new ParleyNerTagger(new Tagger(model, new FeatureExtractor(gazetteer)), gazetteer);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /** Maps typographic quotes and dashes to the ASCII forms of the newswire the model learnt from. */
 function normalizeWord(w: string): string {
-  if (!NON_ASCII.test(w)) return w;
+  let ascii = true;
+  for (let i = 0; i < w.length && ascii; i++) ascii = w.charCodeAt(i) < 128;
+  if (ascii) return w;
   return w.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"').replace(/[\u2013\u2014]/g, '-');
 }
 
+/** Words that may stand in brackets inside a name phrase: nationalities and given names. */
+const INSERTABLE: ReadonlySet<GazetteerCategory> = new Set(['demonym', 'group', 'firstname']);
+
 class ParleyNerTagger implements NerTagger {
+  private readonly insertable: (word: string) => boolean;
+
   constructor(
     private readonly tagger: Tagger,
     readonly gazetteer: Gazetteer,
-  ) {}
+  ) {
+    this.insertable = (word) => gazetteer.lookup(word).some((c) => INSERTABLE.has(c));
+  }
 
   // Part-of-speech tags are accepted for API stability; the model does not use them (they did
   // not pay for their cost on CoNLL dev).
@@ -65,9 +73,11 @@ class ParleyNerTagger implements NerTagger {
 
   tagSentences(sentences: readonly (readonly string[])[]): string[][] {
     const words = sentences.map((s) => s.map(normalizeWord));
-    const labels = this.tagger.tagDocument(words).map((l) => bilouToIob(l));
-    harmonizeTypes(words, labels);
-    return labels;
+    const unwrapped = words.map((s) => unwrapInsertions(s, this.insertable));
+    const read = words.map((s, i) => unwrapped[i]?.words ?? s);
+    const tagged = this.tagger.tagDocument(read).map((l) => bilouToIob(l));
+    harmonizeTypes(read, tagged);
+    return tagged.map((l, i) => (unwrapped[i] ? rewrapLabels(words[i]!.length, unwrapped[i]!, l) : l));
   }
 
   tagDoc(doc: Doc): NameSpan[] {

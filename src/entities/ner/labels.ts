@@ -58,18 +58,13 @@ export function iobToBilou(labels: readonly string[]): number[] {
   return out;
 }
 
+/** IOB2 string of each BILOU label id. */
+const IOB_OF = LABELS.map((l) => (l === 'O' ? 'O' : (l[0] === 'B' || l[0] === 'U' ? 'B-' : 'I-') + l.slice(2)));
+
 /** BILOU label ids → IOB2 strings. */
 export function bilouToIob(labels: ArrayLike<number>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < labels.length; i++) {
-    const l = labels[i]!;
-    if (l === 0) {
-      out.push('O');
-      continue;
-    }
-    const part = labelPart(l);
-    out.push((part === B || part === U ? 'B-' : 'I-') + TYPES[labelType(l)]);
-  }
+  const out = new Array<string>(labels.length);
+  for (let i = 0; i < labels.length; i++) out[i] = IOB_OF[labels[i]!]!;
   return out;
 }
 

@@ -8,7 +8,7 @@ const NORP_CATEGORIES: ReadonlySet<GazetteerCategory> = new Set(['demonym', 'gro
  * Parley type of a CoNLL-typed span. LOC becomes GPE unless the gazetteer lists it as a
  * region or it is headed by a natural-feature word ("Black Sea", "Dnieper River"): in news,
  * an unlisted single place name is far more often a town than a mountain. MISC becomes NORP
- * for nationalities and groups ("Russian", "Ukrainians", "Kurds").
+ * for nationalities and groups ("Russian", "Ukrainians", "Kurds"), and a place when listed as one.
  */
 export function parleyType(conllType: string, words: readonly string[], gazetteer: Gazetteer): EntityType {
   switch (conllType) {
@@ -23,8 +23,11 @@ export function parleyType(conllType: string, words: readonly string[], gazettee
       return words.some((w) => gazetteer.geoFeatureWords.has(w.toLowerCase())) ? 'LOC' : 'GPE';
     }
     default: {
+      // A listed place the model called MISC ("the Arctic") is still a place.
       const cats = gazetteer.lookup(words.join(' '));
-      return cats.some((c) => NORP_CATEGORIES.has(c)) ? 'NORP' : 'MISC';
+      if (cats.some((c) => NORP_CATEGORIES.has(c))) return 'NORP';
+      if (cats.some((c) => GPE_CATEGORIES.has(c))) return 'GPE';
+      return cats.includes('region') ? 'LOC' : 'MISC';
     }
   }
 }

@@ -11,7 +11,7 @@ const MAX_CACHED_WORDS = 100_000;
  * labels this document already gave the same word (the "prediction history").
  */
 export class Tagger {
-  private readonly scores = new Float32Array(NUM_LABELS);
+  private readonly scores = new Float64Array(NUM_LABELS);
   private readonly dyn = new Uint32Array(16);
   /** Per word form: summed weights of its word-level features at positions −2..2 (5 × labels). */
   private readonly wordVectors = new Map<string, Float32Array>();
@@ -60,6 +60,8 @@ export class Tagger {
   tagDocument(sentences: readonly (readonly string[])[]): Int32Array[] {
     const f = this.features.docFeatures(sentences, false);
     const labels = new Int32Array(f.offsets.length - 1);
+    const contextVectors = new Float32Array(f.contextGroups.length * NUM_LABELS);
+    f.contextGroups.forEach((keys, g) => this.addKeys(contextVectors, g * NUM_LABELS, keys));
     const history = new DocHistory();
     const { model, scores, dyn } = this;
     const w = model.weights;
@@ -85,6 +87,8 @@ export class Tagger {
           const base = r * NUM_LABELS;
           for (let l = 0; l < NUM_LABELS; l++) scores[l] += w[base + l]!;
         }
+        const group = f.contextOf[t]!;
+        if (group >= 0) for (let l = 0; l < NUM_LABELS; l++) scores[l] += contextVectors[group * NUM_LABELS + l]!;
         const lv = this.labelAt(prev, prev2);
         for (let l = 0; l < NUM_LABELS; l++) scores[l] += this.labelVectors[lv + l]!;
         const nd = dynamicFeatures(dyn, f, t, prev, prev2, f.capital[t] ? history.get(f.lowerHash[t]!) : -1, false);

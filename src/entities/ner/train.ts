@@ -1,11 +1,11 @@
 import type { LabelledDoc } from './conll.js';
-import { harmonizeTypes } from './consistency.js';
 import { dynamicFeatures, type DocFeatures, FeatureExtractor } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
-import { bilouToIob, iobToBilou, LABELS, NUM_LABELS } from './labels.js';
+import { iobToBilou, LABELS, NUM_LABELS } from './labels.js';
 import { NerModel, type ModelMeta } from './model.js';
 import { Scorer } from './scoring.js';
-import { DocHistory, Tagger } from './tagger.js';
+import { createNerTagger, type NerTagger } from './index.js';
+import { DocHistory } from './tagger.js';
 
 export interface TrainOptions {
   gazetteer: Gazetteer;
@@ -111,7 +111,7 @@ export function trainNer(train: LabelledDoc[], dev: LabelledDoc[] | null, opts: 
   const sum = new Map<number, Float32Array>();
   let epochs = 0;
   for (let run = 0; run < runs; run++) {
-    const best = runPerceptron(docs, base.cloneRows(), dev, fx, opts, (opts.seed ?? 1) + run, t0, log);
+    const best = runPerceptron(docs, base.cloneRows(), dev, opts, (opts.seed ?? 1) + run, t0, log);
     epochs = Math.max(epochs, best.epoch);
     best.keys.forEach((key, r) => {
       let acc = sum.get(key);
@@ -128,7 +128,7 @@ export function trainNer(train: LabelledDoc[], dev: LabelledDoc[] | null, opts: 
   const pruned = prune(keys, weights, opts.pruneBelow);
   log(`kept ${pruned.keys.length} of ${keys.length} feature rows`);
   const model = modelOf(Array.from(pruned.keys), pruned.weights, opts, epochs);
-  const scorer = dev ? evaluate(new Tagger(model, fx), dev) : null;
+  const scorer = dev ? evaluate(createNerTagger(model, opts.gazetteer), dev) : null;
   if (scorer && runs > 1) log(`average of ${runs} runs: dev F1 ${(100 * scorer.overall().f1).toFixed(2)}`);
   return { model, epochs, dev: scorer, seconds: (performance.now() - t0) / 1000 };
 }
@@ -142,7 +142,7 @@ interface RunResult {
 
 /** One perceptron run: passes over shuffled documents, keeping the pass that scores best on dev. */
 function runPerceptron(
-  docs: PreparedDoc[], weights: Weights, dev: LabelledDoc[] | null, fx: FeatureExtractor, opts: TrainOptions,
+  docs: PreparedDoc[], weights: Weights, dev: LabelledDoc[] | null, opts: TrainOptions,
   seed: number, t0: number, log: (line: string) => void,
 ): RunResult {
   const random = rng(seed);
@@ -218,7 +218,7 @@ function runPerceptron(
     const avg = weights.averaged(c);
     let line = `run ${seed} epoch ${epoch}: ${(100 * (1 - errors / tokens)).toFixed(2)}% train tokens right`;
     if (dev) {
-      const scorer = evaluate(new Tagger(modelOf(weights.keys, avg, opts, epoch), fx), dev);
+      const scorer = evaluate(createNerTagger(modelOf(weights.keys, avg, opts, epoch), opts.gazetteer), dev);
       const f1 = scorer.overall().f1;
       line += `, dev F1 ${(100 * f1).toFixed(2)}`;
       if (!best || f1 > best.f1) best = { f1, epoch, weights: avg, keys: weights.keys.slice() };
@@ -256,13 +256,11 @@ function prune(keys: number[], weights: Float32Array, below: number): { keys: Ui
   return { keys: outKeys, weights: outW };
 }
 
-/** Tags every document as the runtime does (types harmonised) and scores it against the gold labels. */
-export function evaluate(tagger: Tagger, docs: LabelledDoc[]): Scorer {
+/** Tags every document through the runtime API and scores it against the gold labels. */
+export function evaluate(tagger: Pick<NerTagger, 'tagSentences'>, docs: LabelledDoc[]): Scorer {
   const scorer = new Scorer();
   for (const d of docs) {
-    const words = d.sentences.map((s) => s.words);
-    const pred = tagger.tagDocument(words).map((l) => bilouToIob(l));
-    harmonizeTypes(words, pred);
+    const pred = tagger.tagSentences(d.sentences.map((s) => s.words));
     d.sentences.forEach((s, i) => scorer.add(s.labels, pred[i]!));
   }
   return scorer;

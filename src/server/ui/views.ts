@@ -155,6 +155,21 @@ export function timelineView(params: URLSearchParams, result: Q.TimelineResult |
   );
 }
 
+/** A small inline SVG line of a series (the running progress index), drawn on the server: no script needed. */
+function sparkline(values: number[], label: string): Html {
+  if (values.length < 2) return html``;
+  const w = 240;
+  const h = 40;
+  const min = Math.min(0, ...values);
+  const max = Math.max(0, ...values);
+  const span = max - min || 1;
+  const x = (i: number) => ((i / (values.length - 1)) * (w - 4) + 2).toFixed(1);
+  const y = (v: number) => (h - 2 - ((v - min) / span) * (h - 4)).toFixed(1);
+  const points = values.map((v, i) => `${x(i)},${y(v)}`).join(' ');
+  return html`<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${label}">
+    <line x1="0" x2="${w}" y1="${y(0)}" y2="${y(0)}" stroke="#d1d5db"/><polyline fill="none" stroke="#1d4ed8" stroke-width="2" points="${points}"/></svg>`;
+}
+
 function progressClass(n: number): string {
   return n > 0 ? 'progress-pos' : n < 0 ? 'progress-neg' : '';
 }
@@ -168,6 +183,7 @@ export function issuesView(p: Q.Page<Q.IssueRow>, details: Map<string, Q.IssueDe
       return html`<section class="card"><h2><a href="/issues/${enc(i.id)}">${i.label}</a></h2>
         <p>${i.statements} statements · ${i.events} events · ${i.articles} articles</p>
         <p>Progress index: <span class="${progressClass(i.progress)}">${i.progress > 0 ? '+' : ''}${i.progress}</span></p>
+        ${d ? sparkline(d.buckets.map((b) => b.runningProgress), `Running progress index of ${i.label} over time`) : ''}
         ${d && d.actors.length ? html`<p>${d.actors.map((a) => html`<span class="stance-${a.current}">${a.actor}: ${a.current}</span> `)}</p>` : ''}
         <p class="muted">${i.firstDay ?? ''}${i.lastDay && i.lastDay !== i.firstDay ? html` – ${i.lastDay}` : ''}</p></section>`;
     })}</div>
@@ -183,6 +199,7 @@ export function issueView(d: Q.IssueDetail, params: URLSearchParams): string {
     html`<p class="meta">${d.statements} statements · ${d.events} events · ${d.articles} articles · progress index
       <span class="${progressClass(d.progress)}">${d.progress}</span></p>
     <h2>Timeline (by ${d.by})</h2>
+    ${sparkline(d.buckets.map((b) => b.runningProgress), `Running progress index of ${d.label} over time`)}
     <table><thead><tr><th>Period</th><th>Statements</th><th>Events</th><th>Progress</th><th>Running index</th><th>Stances</th></tr></thead><tbody>
     ${d.buckets.filter((b) => b.statements || b.events).map(
       (b) => html`<tr><td>${b.period}</td><td>${b.statements}</td><td>${b.events}</td><td class="${progressClass(b.progress)}">${b.progress}</td><td>${b.runningProgress}</td>

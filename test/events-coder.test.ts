@@ -1,0 +1,188 @@
+// Unit tests of the event coder on sentences segmented by the real segment and time stages,
+// with the entity layer set by hand so that each test isolates one coder behaviour.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../src/doc.js';
+import { CodeTable } from '../src/events/codes.js';
+import { EventCoder } from '../src/events/coder.js';
+import { countryOf, parseGold, score } from '../src/events/evaluate.js';
+import { inflections } from '../src/events/patterns.js';
+import { loadEventLexicons } from '../src/events/stage.js';
+import { Pipeline } from '../src/pipeline.js';
+import type { Entity, EntityType, PoliticalEvent, Quote } from '../src/types.js';
+
+const lexicons = loadEventLexicons();
+const coder = new EventCoder(lexicons);
+const pre = await Pipeline.create({ only: ['segment', 'time'] });
+
+type Name = [surface: string, actor: string | null, type: EntityType];
+
+/** A Doc of `text` with an entity for every occurrence of each listed name. */
+function docWith(text: string, names: Name[], date = '2025-03-12'): Doc {
+  const doc = pre.run({ id: 't', date, title: null, source: null, url: null, boilerplate: [], text });
+  const entities: Entity[] = [];
+  names.forEach(([surface, actor, type], i) => {
+    const mentions: Entity['mentions'] = [];
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      mentions.push({ start: at, end: at + surface.length, kind: 'name' });
+    }
+    assert.ok(mentions.length, `test text lacks "${surface}"`);
+    entities.push({ id: `e${i + 1}`, name: surface, type, actor, country: actor ? actor.slice(0, 3) : null, roles: [], aliases: [], gender: null, mentions });
+  });
+  doc.entities = entities;
+  doc.mentions = entities.flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e.id }))).sort((a, b) => a.start - b.start);
+  return doc;
+}
+
+function code(text: string, names: Name[], quotes: Quote[] = []): PoliticalEvent[] {
+  const doc = docWith(text, names);
+  doc.quotes = quotes;
+  return coder.code(doc);
+}
+
+/** "root src→tgt modality" for compact assertions. */
+function brief(e: PoliticalEvent): string {
+  return `${e.code.slice(0, 2)} ${countryOf(e.source.actor)}→${countryOf(e.target.actor)} ${e.modality}`;
+}
+
+const RUS: Name = ['Russia', 'RUS', 'GPE'];
+const UKR: Name = ['Ukraine', 'UKR', 'GPE'];
+
+test('code table: every pattern resolves to a CAMEO code and a PLOVER type; all roots and types covered', () => {
+  const table = new CodeTable(lexicons.codes);
+  assert.equal(table.ploverTypes.size, 16);
+  const roots = new Set<string>();
+  const plover = new Set<string>();
+  for (const e of lexicons.patterns.entries) {
+    const info = table.get(e.code);
+    assert.ok(info, `unknown code ${e.code}`);
+    roots.add(e.code.slice(0, 2));
+    plover.add(e.plover ?? info.plover!);
+  }
+  assert.equal(roots.size, 20, `roots: ${[...roots].sort().join(' ')}`);
+  assert.deepEqual([...plover].sort(), [...table.ploverTypes].sort());
+  assert.equal(table.get('0871')!.plover, 'RETREAT');
+  assert.equal(table.get('0871')!.ploverMode, 'ceasefire');
+  assert.equal(table.get('163')!.goldstein, -8);
+  assert.equal(table.get('051')!.quad, 1);
+});
+
+test('bad pattern data is refused with the entry named', () => {
+  const bad = { ...lexicons, patterns: { ...lexicons.patterns, entries: [{ code: '999', kind: 'verb' as const, patterns: ['meet'] }] } };
+  assert.throws(() => new EventCoder(bad), /entry 0 \(code 999\)/);
+  const dropped = { ...lexicons, patterns: { ...lexicons.patterns, entries: [{ code: '010', kind: 'verb' as const, patterns: ['say'] }] } };
+  assert.throws(() => new EventCoder(dropped), /no PLOVER type/);
+});
+
+test('inflections cover regular verb and noun forms', () => {
+  const forms = inflections('ban', {});
+  for (const f of ['ban', 'bans', 'banned', 'banning']) assert.ok(forms.includes(f), f);
+  assert.ok(inflections('apply', {}).includes('applies'));
+  assert.ok(inflections('impose', {}).includes('imposed'));
+  assert.ok(inflections('meet', { meet: ['met'] }).includes('met'));
+});
+
+test('active verb: subject is the source, object the target', () => {
+  const ev = code('Russia attacked Ukraine overnight.', [RUS, UKR]);
+  assert.deepEqual(ev.map(brief), ['19 RUS→UKR asserted']);
+  assert.equal(ev[0]!.plover, 'ASSAULT');
+  assert.equal(ev[0]!.date, '2025-03-12');
+});
+
+test('passive verb: the by-agent is the source, the subject the target', () => {
+  const ev = code('Two Russian diplomats were expelled by Norway on Thursday.', [['Russian', 'RUS', 'NORP'], ['Norway', 'NOR', 'GPE']]);
+  assert.deepEqual(ev.map(brief), ['16 NOR→RUS asserted']);
+  assert.equal(ev[0]!.date, '2025-03-06', 'the time layer dates "on Thursday"');
+});
+
+test('passive with the noun first: "sanctions were imposed on X by Y"', () => {
+  const ev = code('Sanctions were imposed on Belarus by the European Union.', [['Belarus', 'BLR', 'GPE'], ['European Union', 'IGOEUREEC', 'ORG']]);
+  assert.deepEqual(ev.map(brief), ['16 IGO→BLR asserted']);
+});
+
+test('nominal patterns: modifier source, prepositional target, standing state', () => {
+  assert.deepEqual(code('US sanctions on Cuba have been in place since 1962.', [['US', 'USA', 'GPE'], ['Cuba', 'CUB', 'GPE']]).map(brief), ['16 USA→CUB ongoing']);
+  const fronted = code('Currently subject to US sanctions, the Venezuelan minister travelled to Iran.', [['US', 'USA', 'GPE'], ['the Venezuelan minister', 'VENGOV', 'PERSON'], ['Iran', 'IRN', 'GPE']]);
+  assert.ok(fronted.map(brief).includes('16 USA→VEN ongoing'), fronted.map(brief).join(', '));
+  assert.deepEqual(code('The talks between Serbia and Kosovo resumed in Brussels.', [['Serbia', 'SRB', 'GPE'], ['Kosovo', 'XKX', 'GPE'], ['Brussels', 'BEL', 'GPE']]).map(brief),
+    ['04 SRB→XKX asserted', '04 XKX→SRB asserted']);
+});
+
+test('compound actors: one event per pair; mutual events both ways; "both sides"', () => {
+  const met = code('France, Germany and Italy met in Rome.', [['France', 'FRA', 'GPE'], ['Germany', 'DEU', 'GPE'], ['Italy', 'ITA', 'GPE'], ['Rome', 'ITA', 'GPE']]);
+  assert.equal(met.length, 6);
+  assert.ok(met.every((e) => e.location === 'Rome'));
+  const condemned = code('Chile and Peru condemned the attack on the embassy.', [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE']]);
+  assert.deepEqual(condemned.map(brief), ['11 CHL→--- asserted', '11 PER→--- asserted']);
+  const both = code('India and Pakistan held talks on Monday, and both sides agreed to a ceasefire.', [['India', 'IND', 'GPE'], ['Pakistan', 'PAK', 'GPE']]);
+  assert.deepEqual(both.map(brief), ['04 IND→PAK asserted', '04 PAK→IND asserted', '08 IND→PAK asserted', '08 PAK→IND asserted']);
+  // A comma alone does not coordinate: "on Fox News, Dmitriev praised …" has one source.
+  const praised = code('In an interview on Fox News, Dmitriev praised Trump.', [['Fox News', 'USAMED', 'ORG'], ['Dmitriev', 'RUSGOV', 'PERSON'], ['Trump', 'USAGOV', 'PERSON']]);
+  assert.deepEqual(praised.map(brief), ['05 RUS→USA asserted']);
+});
+
+test('modality: negated, hypothetical, intended, ongoing', () => {
+  const m = (text: string, names: Name[]) => code(text, names).map((e) => e.modality);
+  assert.deepEqual(m('Russia did not meet the Ukrainian delegation.', [RUS, ['Ukrainian', 'UKR', 'NORP']]), ['negated']);
+  assert.deepEqual(m('China refused to condemn Russia.', [['China', 'CHN', 'GPE'], RUS]), ['negated']);
+  assert.deepEqual(m('Japan would lift its sanctions on Russia if a peace deal is reached.', [['Japan', 'JPN', 'GPE'], RUS]), ['hypothetical']);
+  assert.deepEqual(m('With the exception of NATO membership, Russia accepts security guarantees for Ukraine.', [['NATO', 'IGOWSTNAT', 'ORG'], RUS, UKR]), ['hypothetical']);
+  assert.deepEqual(m('Britain plans to send more troops to Estonia.', [['Britain', 'GBR', 'GPE'], ['Estonia', 'EST', 'GPE']]), ['intended']);
+  assert.deepEqual(m('Efforts are underway to restore flights between Russia and Ukraine.', [RUS, UKR]), ['intended', 'intended']);
+  assert.deepEqual(m('Cuba remains under a US embargo.', [['Cuba', 'CUB', 'GPE'], ['US', 'USA', 'GPE']]), ['ongoing']);
+  // "agree to" + noun is an agreement made, not an intention.
+  assert.deepEqual(m('Israel and Lebanon agreed to a ceasefire.', [['Israel', 'ISR', 'GPE'], ['Lebanon', 'LBN', 'GPE']]), ['asserted', 'asserted']);
+  // "not only" is no negation.
+  assert.deepEqual(m('Turkey has not only criticised Sweden but also threatened it.', [['Turkey', 'TUR', 'GPE'], ['Sweden', 'SWE', 'GPE']]).slice(0, 1), ['asserted']);
+});
+
+test('complements: one accusation, not an attack; a factive decision stands', () => {
+  assert.deepEqual(code('Ukraine accused Russia of violating the ceasefire.', [UKR, RUS]).map(brief), ['11 UKR→RUS asserted']);
+  const decision = code('Dmitriev lauded Trump\u2019s decision to impose tariffs.', [['Dmitriev', 'RUSGOV', 'PERSON'], ['Trump', 'USAGOV', 'PERSON']]);
+  assert.deepEqual(decision.map(brief), ['05 RUS→USA asserted', '16 USA→--- asserted']);
+  assert.deepEqual(code('India pledged to deepen its partnership with Vietnam.', [['India', 'IND', 'GPE'], ['Vietnam', 'VNM', 'GPE']]).map((e) => e.code), ['031']);
+});
+
+test('statements: first person stands for the speaker; quote id and statement date', () => {
+  const text = '"I have held meetings here in Washington with the State Department," Dmitriev said.';
+  const quote: Quote = {
+    id: 'q1', type: 'direct', start: 1, end: text.indexOf(',"'), speaker: { entity: 'e1', name: 'Dmitriev', start: text.indexOf('Dmitriev'), end: text.indexOf('Dmitriev') + 8 },
+    cue: null, via: [], date: '2025-04-03', rule: 'test', confidence: 1,
+  };
+  const ev = code(text, [['Dmitriev', 'RUSGOV', 'PERSON'], ['Washington', 'USA', 'GPE'], ['State Department', 'USAGOV', 'ORG']], [quote]);
+  assert.equal(ev.length, 1);
+  assert.equal(brief(ev[0]!), '04 RUS→USA asserted');
+  assert.equal(ev[0]!.source.actor, 'RUSGOV');
+  assert.equal(ev[0]!.target.actor, 'USAGOV');
+  assert.equal(ev[0]!.location, 'Washington');
+  assert.equal(ev[0]!.quote, 'q1');
+  assert.equal(ev[0]!.date, '2025-04-03');
+  assert.equal(text.slice(ev[0]!.start, ev[0]!.end), 'I have held meetings here in Washington with the State Department');
+});
+
+test('no event for sentences without a political act', () => {
+  const cases: Array<[string, Name[]]> = [
+    ['The Russian economy grew by 2 percent last year.', [['Russian', 'RUS', 'NORP']]],
+    ['There will be many more important meetings.', []],
+    ['Oil prices rose on Monday amid concerns about supply in Ukraine.', [UKR]],
+    ['A member of the Hamas movement jailed a year ago spoke to reporters in Gaza.', [['Hamas', 'PSEREB', 'ORG'], ['Gaza', 'PSE', 'GPE']]],
+    ['Mexico City hosted a film festival this week.', [['Mexico City', 'MEX', 'GPE']]],
+  ];
+  for (const [text, names] of cases) assert.deepEqual(code(text, names).map(brief), [], text);
+});
+
+test('scoring: multiset root and triple matching, no-event sentences', () => {
+  const gold = parseGold(JSON.stringify({ id: 'g', text: 'x', date: null, events: [{ code: '190', source_actor: 'RUSMIL', target_actor: 'UKR' }] }), 'inline');
+  const mk = (code: string, src: string | null, tgt: string | null): PoliticalEvent => ({
+    id: 'v', code, plover: 'ASSAULT', source: { actor: src, entity: null }, target: { actor: tgt, entity: null },
+    goldstein: 0, quad: 4, modality: 'asserted', date: null, location: null, quote: null, rule: 't', start: 0, end: 1,
+  });
+  const none = parseGold('{"id":"n","text":"y","no_events":true,"events":[]}', 'inline');
+  const s = score([{ gold, events: [mk('194', 'RUS', 'UKR'), mk('111', 'RUS', 'UKR')] }, { gold: none, events: [mk('040', 'USA', null)] }]);
+  assert.equal(s.root.tp, 1);
+  assert.equal(s.triple.tp, 1);
+  assert.equal(s.root.recall, 1);
+  assert.equal(s.root.precision, 1 / 3);
+  assert.equal(s.noEventSentencesWithEvents, 1);
+  assert.throws(() => parseGold('{"text":"z","events":[{"code":"ab"}]}', 'file.jsonl:3'), /file\.jsonl:3: event 0: bad CAMEO code/);
+});
