@@ -1,6 +1,11 @@
 // A generated benchmark corpus built from our example articles: paragraphs are recombined
 // and names swapped so articles vary in content and length (300–1,500 words), reproducibly.
+import { join } from 'node:path';
+import { readInputs } from '../src/ingest/index.js';
 import type { Article } from '../src/types.js';
+
+export const MIN_WORDS = 300;
+export const MAX_WORDS = 1500;
 
 /** Small deterministic PRNG (mulberry32) so a corpus of a given size is the same every run. */
 export function rng(seed: number): () => number {
@@ -24,24 +29,46 @@ function paragraphsOf(text: string): string[] {
   return text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
-/** `count` articles recombined from the paragraphs of `seeds`. */
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w.length > 0).length;
+}
+
+/** The articles of examples/ (every format ingest reads), the paragraph source of the corpus. */
+export async function loadExampleArticles(root: string): Promise<Article[]> {
+  const seeds: Article[] = [];
+  for await (const item of readInputs([join(root, 'examples')], {})) if ('text' in item) seeds.push(item);
+  return seeds;
+}
+
+/**
+ * `count` articles recombined from the paragraphs of `seeds`, each of MIN_WORDS to MAX_WORDS
+ * words (a paragraph that would overshoot MAX_WORDS is skipped for a shorter one).
+ */
 export function generateCorpus(seeds: Article[], count: number, seed = 7): Article[] {
   const random = rng(seed);
-  const pool = seeds.flatMap((a) => paragraphsOf(a.text));
-  if (pool.length === 0) throw new Error('benchmark corpus: the example articles have no paragraphs');
+  const pool = seeds.flatMap((a) => paragraphsOf(a.text)).map((text) => ({ text, words: wordCount(text) }));
+  const shortest = Math.min(...pool.map((p) => p.words));
+  if (pool.length === 0 || shortest > MAX_WORDS - MIN_WORDS) {
+    throw new Error('benchmark corpus: the example articles have no paragraphs short enough to combine');
+  }
   const out: Article[] = [];
   for (let i = 0; i < count; i++) {
-    const targetWords = 300 + Math.floor(random() * 1200);
+    const targetWords = MIN_WORDS + Math.floor(random() * (MAX_WORDS - MIN_WORDS));
     const parts: string[] = [];
     let words = 0;
     while (words < targetWords) {
-      let p = pool[Math.floor(random() * pool.length)]!;
+      const p = pool[Math.floor(random() * pool.length)]!;
+      if (words + p.words > MAX_WORDS) {
+        if (MAX_WORDS - words < shortest) break;
+        continue;
+      }
+      let text = p.text;
       for (const [pattern, choices] of SWAPS) {
         const pick = choices[Math.floor(random() * choices.length)]!;
-        p = p.replace(pattern, pick);
+        text = text.replace(pattern, pick);
       }
-      parts.push(p);
-      words += p.split(/\s+/).length;
+      parts.push(text);
+      words += p.words;
     }
     const day = 1 + Math.floor(random() * 28);
     out.push({

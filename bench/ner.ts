@@ -19,15 +19,22 @@ const tagger = loadNerTagger(values.model);
 const loadMs = performance.now() - t0;
 const docs = readConll(devPath).map((d) => d.sentences.map((s) => s.words));
 const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.length, 0), 0);
+/** Fastest time seen for each document: filters out the moments other processes held the core. */
+const best = new Float64Array(docs.length).fill(Infinity);
 /** One pass over dev: wall seconds and CPU seconds of this (single-threaded) process. */
 const pass = (): { wall: number; cpu: number } => {
   const start = performance.now();
   const cpu0 = process.cpuUsage();
-  for (const d of docs) tagger.tagSentences(d);
+  docs.forEach((d, i) => {
+    const t = performance.now();
+    tagger.tagSentences(d);
+    best[i] = Math.min(best[i]!, performance.now() - t);
+  });
   const cpu = process.cpuUsage(cpu0);
   return { wall: (performance.now() - start) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
 };
 pass();
+best.fill(Infinity);
 const passes = Number(values.passes);
 const wall: number[] = [];
 const cpu: number[] = [];
@@ -37,6 +44,8 @@ for (let i = 0; i < passes; i++) {
   cpu.push(tokens / p.cpu);
 }
 const median = (xs: number[]): number => Math.round([...xs].sort((a, b) => a - b)[xs.length >> 1]!);
-// CPU time is the fairer single-core figure when other processes share the machine.
+const bestRate = Math.round(tokens / (best.reduce((a, b) => a + b, 0) / 1000));
+// On a shared machine the wall figure undercounts; CPU time and the per-document best are
+// the fairer single-core figures.
 console.log(`ner: ${tokens} tokens × ${passes} passes; median ${median(wall)} tokens/s wall, ` +
-  `${median(cpu)} tokens per CPU second; model load ${loadMs.toFixed(0)} ms`);
+  `${median(cpu)} per CPU second, ${bestRate} from each document's best pass; model load ${loadMs.toFixed(0)} ms`);

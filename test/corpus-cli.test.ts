@@ -55,10 +55,10 @@ describe('parley ingest', () => {
     const copy = join(dir, 'copy.jsonl');
     writeFileSync(copy, JSON.stringify({ ...one, id: 'syndicated-copy', source: 'Other Outlet' }) + '\n');
     ok(parley('ingest', copy, '--db', db, '--quiet'));
-    const after = JSON.parse(ok(parley('stats', '--db', db, '--format', 'json'))) as { articles: { total: number; exactDuplicates: number; originals: number }; events: number; statements: number };
-    assert.equal(after.articles.total, stats.articles.total + 1);
-    assert.equal(after.articles.originals, stats.articles.originals);
-    assert.ok(after.articles.exactDuplicates >= 1);
+    const withCopy = JSON.parse(ok(parley('stats', '--db', db, '--format', 'json'))) as { articles: { total: number; exactDuplicates: number; originals: number }; events: number; statements: number };
+    assert.equal(withCopy.articles.total, stats.articles.total + 1);
+    assert.equal(withCopy.articles.originals, stats.articles.originals);
+    assert.ok(withCopy.articles.exactDuplicates >= 1);
     const article = JSON.parse(ok(parley('export', '--format', 'jsonl', '--db', db)).split('\n').find((l) => l.includes('"syndicated-copy"'))!) as { duplicateOf: string };
     assert.equal(article.duplicateOf, one.id);
   });
@@ -101,11 +101,11 @@ describe('parley ingest', () => {
     const db = join(dir, 'readonly.db');
     copyFileSync(join(dir, 'clean.db'), db);
     chmodSync(db, 0o444);
-    const before = readFileSync(db);
+    const snapshot = readFileSync(db);
     const r = parley('ingest', repoPath('examples'), '--db', db);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /read-only/);
-    assert.deepEqual(readFileSync(db), before);
+    assert.deepEqual(readFileSync(db), snapshot);
   });
 
   it('bad command lines are usage errors', () => {

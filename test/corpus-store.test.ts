@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -198,14 +198,13 @@ describe('SqliteStore', () => {
     reopened.close();
   });
 
-  it('refuses a read-only database file with a clear error', async () => {
-    const { chmodSync, readFileSync } = await import('node:fs');
+  it('refuses a read-only database file with a clear error', () => {
     const path = join(dir, 'ro.db');
     fill(path);
     chmodSync(path, 0o444);
-    const before = readFileSync(path);
+    const snapshot = readFileSync(path);
     assert.throws(() => SqliteStore.open(path), /read-only/);
-    assert.deepEqual(readFileSync(path), before);
+    assert.deepEqual(readFileSync(path), snapshot);
     assert.throws(() => SqliteStore.open(join(dir, 'missing', 'x.db')), /does not exist/);
     assert.throws(() => SqliteStore.open(join(dir, 'absent.db'), { readonly: true }), /no such database/);
   });

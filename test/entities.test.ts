@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Doc } from '../src/doc.js';
+import { ACTORS_DIR, loadActorLexicon } from '../src/entities/lexicon.js';
 import { entityForSpan, mentionAt, mentionsIn } from '../src/entities/lookup.js';
 import { Pipeline } from '../src/pipeline.js';
 import type { Article, Entity } from '../src/types.js';
@@ -204,4 +207,31 @@ test('a document without tokens gives no entities', async () => {
   const doc = await analyse('', null);
   assert.deepEqual(doc.entities, []);
   assert.deepEqual(doc.mentions, []);
+});
+
+test('organisations are referred back to by their description nouns; "Russian-American" names two countries', async () => {
+  const doc = await analyse('NATO Secretary General Mark Rutte said on Tuesday that the alliance would hold an emergency meeting. '
+    + 'Russian-American relations were not on the agenda.', '2025-02-11');
+  const nato = byName(doc, 'NATO');
+  assert.deepEqual(mentionTexts(doc, nato), ['NATO', 'the alliance']);
+  assert.deepEqual(nato.mentions.map((m) => m.kind), ['name', 'description']);
+  assert.equal(byName(doc, 'Mark Rutte').actor, 'IGOWSTNAT');
+  assert.deepEqual(mentionTexts(doc, byName(doc, 'Russia')), ['Russian']);
+  assert.deepEqual(mentionTexts(doc, byName(doc, 'United States')), ['American']);
+});
+
+test('a malformed actors lexicon is named in the error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-actors-'));
+  try {
+    cpSync(ACTORS_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'igos.json'), '{"organisations": []}');
+    assert.throws(() => loadActorLexicon(dir), /igos\.json: malformed/);
+    cpSync(ACTORS_DIR, dir, { recursive: true });
+    const leaders = JSON.parse(readFileSync(join(dir, 'leaders.json'), 'utf8'));
+    leaders.leaders[0].offices[0].from = 'January 2017';
+    writeFileSync(join(dir, 'leaders.json'), JSON.stringify(leaders));
+    assert.throws(() => loadActorLexicon(dir), /leaders\.json.*Donald Trump.*ISO dates/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

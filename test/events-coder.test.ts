@@ -186,3 +186,40 @@ test('scoring: multiset root and triple matching, no-event sentences', () => {
   assert.equal(s.noEventSentencesWithEvents, 1);
   assert.throws(() => parseGold('{"text":"z","events":[{"code":"ab"}]}', 'file.jsonl:3'), /file\.jsonl:3: event 0: bad CAMEO code/);
 });
+
+test('announced refusals are rejections (12x); a plain negated fact keeps its code, negated', () => {
+  const ev = (text: string, names: Name[]) => code(text, names).map((e) => `${e.code} ${e.modality}`);
+  const ROK: Name = ['South Korea', 'KOR', 'GPE'];
+  const PRK: Name = ['North Korea', 'PRK', 'GPE'];
+  assert.deepEqual(ev('North Korea refused to hold talks with South Korea.', [PRK, ROK]), ['125 asserted']);
+  assert.deepEqual(ev('Seoul said it would not provide aid to North Korea.', [['Seoul', 'KOR', 'GPE'], PRK]), ['121 asserted']);
+  assert.deepEqual(ev('North Korea did not release the South Korean fishermen.', [PRK, ['South Korean', 'KOR', 'NORP']]).map((x) => x.slice(0, 2) + x.slice(-8)), ['08 negated']);
+  // A refused act with no rejection code stays what it is, negated.
+  assert.deepEqual(ev('China refused to condemn Russia.', [['China', 'CHN', 'GPE'], RUS]).map((x) => x.slice(0, 2) + ' ' + x.split(' ')[1]), ['11 negated']);
+});
+
+test('actor fallbacks: uncoded groups get a code, uncoded sub-national places their country as target only', () => {
+  const brief2 = (e: PoliticalEvent) => `${e.code.slice(0, 2)} ${countryOf(e.source.actor)}→${countryOf(e.target.actor)}`;
+  assert.deepEqual(code('Al-Shabaab fighters attacked an army base in Puntland.', [['Al-Shabaab', null, 'ORG'], ['Puntland', null, 'GPE']]).map(brief2), ['19 SOM→SOM']);
+  assert.deepEqual(code('Ukrainian drones struck a fuel depot in Belgorod.', [['Ukrainian', 'UKR', 'NORP'], ['Belgorod', null, 'GPE']]).map(brief2), ['19 UKR→RUS']);
+  // A coded place is never the source: "the Rafah crossing" did not open itself.
+  assert.deepEqual(code('The Rafah crossing was opened on Monday.', [['Rafah', null, 'GPE']]).map(brief2).filter((x) => x.includes('PSE→')), []);
+});
+
+test('domestic dissent: the place of a protest stands for its unnamed source', () => {
+  const brief2 = (e: PoliticalEvent) => `${e.code.slice(0, 2)} ${countryOf(e.source.actor)}→${countryOf(e.target.actor)}`;
+  assert.deepEqual(code('Thousands protested in Nairobi against the Kenyan government.', [['Nairobi', 'KEN', 'GPE'], ['Kenyan', 'KEN', 'NORP']]).map(brief2), ['14 KEN→KEN']);
+  assert.deepEqual(code('Nurses went on strike in Lagos.', [['Lagos', null, 'GPE']]).map(brief2), ['14 NGA→---']);
+});
+
+test('reciprocal talks give both directions; refused talks only one', () => {
+  const GRC: Name = ['Greek', 'GRC', 'NORP'];
+  const CYP: Name = ['Cypriot', 'CYP', 'NORP'];
+  assert.deepEqual(code('The Greek prime minister held talks with the Cypriot president.', [GRC, CYP]).map(brief), ['04 GRC→CYP asserted', '04 CYP→GRC asserted']);
+  assert.deepEqual(code('The Greek prime minister refused to hold talks with the Cypriot president.', [GRC, CYP]).map(brief), ['12 GRC→CYP asserted']);
+});
+
+test('an uncoded object leaves the place to name the target; a capitalised name is no act', () => {
+  assert.deepEqual(code('Rebels attacked a convoy carrying civilians in Burkina Faso.', [['Burkina Faso', 'BFA', 'GPE']]).map(brief), ['19 ---→BFA asserted']);
+  assert.deepEqual(code('Protesters in Paris waved Free Tibet banners.', [['Paris', 'FRA', 'GPE'], ['Tibet', null, 'GPE']]).map((e) => e.code.slice(0, 2)), []);
+});

@@ -329,39 +329,53 @@ export function search(db: Database, q: SearchQuery): Page<SearchHit> {
   const want = limit + offset;
   const hits: SearchHit[] = [];
   let total = 0;
+  // Two steps: rank every match cheaply (rowid and BM25 only), then build snippets for the few
+  // rows shown — a snippet per match would dominate the time for a common word.
+  const top = (fts: string, from: string, w: Where): Map<number, number> => {
+    total += db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} ${w.sql} LIMIT ${COUNT_CAP})`).pluck().get(...w.params) as number;
+    const ranked = db
+      .prepare(`SELECT ${fts}.rowid AS id, bm25(${fts}) AS rank ${from} ${w.sql} ORDER BY rank LIMIT ?`)
+      .all(...w.params, want) as Array<{ id: number; rank: number }>;
+    return new Map(ranked.map((r) => [r.id, r.rank]));
+  };
+  const marks = (n: number): string => new Array<string>(n).fill('?').join(', ');
   if (q.type !== 'article') {
     const w = statementWhere(db, { ...q, type: q.type }).add('quotes_fts MATCH ?', match);
-    const from = `FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.rowid = q.article
-      LEFT JOIN entities e ON e.id = q.speaker`;
-    total += db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} ${w.sql} LIMIT ${COUNT_CAP})`).pluck().get(...w.params) as number;
-    const rows = db
-      .prepare(
-        `SELECT q.id AS id, a.id AS article, a.title AS title, q.day AS day, coalesce(e.name, q.speaker_name) AS speaker,
-         q.type AS type, snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet, bm25(quotes_fts) AS rank
-         ${from} ${w.sql} ORDER BY rank LIMIT ?`,
-      )
-      .all(...w.params, want) as Row[];
-    for (const r of rows) hits.push({ kind: 'statement', ...(r as Omit<SearchHit, 'kind'>) });
+    const ranks = top('quotes_fts', 'FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.rowid = q.article', w);
+    const rows = ranks.size
+      ? (db
+          .prepare(
+            `SELECT q.id AS id, a.id AS article, a.title AS title, q.day AS day, coalesce(e.name, q.speaker_name) AS speaker,
+             q.type AS type, snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet
+             FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.rowid = q.article
+             LEFT JOIN entities e ON e.id = q.speaker
+             WHERE quotes_fts MATCH ? AND quotes_fts.rowid IN (${marks(ranks.size)})`,
+          )
+          .all(match, ...ranks.keys()) as Row[])
+      : [];
+    for (const r of rows) hits.push({ kind: 'statement', ...(r as Omit<SearchHit, 'kind' | 'rank'>), rank: ranks.get(r.id as number)! });
   }
   if (!q.type || q.type === 'article') {
     const w = new Where().range('a.day', q).add('articles_fts MATCH ?', match);
     if (q.issue) w.add('a.rowid IN (SELECT article FROM article_issues WHERE issue = ?)', q.issue);
     if (q.speaker) {
       const ids = resolveEntityIds(db, q.speaker);
-      w.add(`a.rowid IN (SELECT article FROM quotes WHERE speaker IN (${ids.map(() => '?').join(', ') || 'NULL'}))`, ...ids);
+      w.add(`a.rowid IN (SELECT article FROM quotes WHERE speaker IN (${marks(ids.length) || 'NULL'}))`, ...ids);
     }
-    const from = 'FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid';
-    total += db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} ${w.sql} LIMIT ${COUNT_CAP})`).pluck().get(...w.params) as number;
-    const rows = db
-      .prepare(
-        `SELECT a.id AS id, a.id AS article, a.title AS title, a.day AS day, NULL AS speaker, NULL AS type,
-         snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS rank
-         ${from} ${w.sql} ORDER BY rank LIMIT ?`,
-      )
-      .all(...w.params, want) as Row[];
-    for (const r of rows) hits.push({ kind: 'article', ...(r as Omit<SearchHit, 'kind'>) });
+    const ranks = top('articles_fts', 'FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid', w);
+    const rows = ranks.size
+      ? (db
+          .prepare(
+            `SELECT a.rowid AS rowid, a.id AS id, a.id AS article, a.title AS title, a.day AS day, NULL AS speaker, NULL AS type,
+             snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
+             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+             WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${marks(ranks.size)})`,
+          )
+          .all(match, ...ranks.keys()) as Row[])
+      : [];
+    for (const { rowid, ...r } of rows) hits.push({ kind: 'article', ...(r as Omit<SearchHit, 'kind' | 'rank'>), rank: ranks.get(rowid as number)! });
   }
-  hits.sort((x, y) => x.rank - y.rank);
+  hits.sort((x, y) => x.rank - y.rank || String(x.id).localeCompare(String(y.id)));
   return { items: hits.slice(offset, offset + limit), total, limit, offset };
 }
 

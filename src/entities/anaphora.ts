@@ -12,6 +12,8 @@ export interface Anaphor {
   head: string;
   gender: Gender | null;
   plural: boolean;
+  /** An object pronoun ("him"), which the subject of its own clause cannot be (binding). */
+  object: boolean;
   /** Country a description names ("the Russian envoy"). */
   country: string | null;
   /** Descriptions of organisations ("the alliance") rather than people. */
@@ -43,7 +45,7 @@ export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8A
     if (pronoun && (ctx.pos(i) === 'PRON' || ctx.pos(i) === 'DET')) {
       out.push({
         tokenStart: i, tokenEnd: i + 1, kind: 'pronoun', head: word, gender: pronoun.gender, plural: pronoun.plural,
-        country: null, organisation: false,
+        object: pronoun.case === 'object', country: null, organisation: false,
       });
       continue;
     }
@@ -58,7 +60,8 @@ export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8A
       k++;
     }
     const role = lex.roles.longestAt(ctx.norm, k, end);
-    const orgHead = !role && orgNouns.has(ctx.norm[k]!) ? k + 1 : -1;
+    // "the agency", "the bloc": organisations are referred to by the bare noun.
+    const orgHead = !role && k === i + 1 && orgNouns.has(ctx.norm[k]!) ? k + 1 : -1;
     const headEnd = role ? role.end : orgHead;
     if (headEnd < 0 || rangeTaken(taken, k, headEnd)) continue;
     const next = headEnd < end ? ctx.pos(headEnd) : '';
@@ -67,7 +70,7 @@ export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8A
     if (ctx.isCapitalized(headEnd) && next !== 'VERB' && next !== 'AUX') continue;
     out.push({
       tokenStart: i, tokenEnd: headEnd, kind: 'description', head: ctx.norm.slice(k, headEnd).join(' '),
-      gender: role?.value.gender ?? null, plural: false, country, organisation: !role,
+      gender: role?.value.gender ?? null, plural: false, object: false, country, organisation: !role,
     });
     i = headEnd - 1;
   }
@@ -83,7 +86,8 @@ function rangeTaken(taken: Uint8Array, a: number, b: number): boolean {
  * Salience over the recent mentions, in the manner of Lappin and Leass: each mention adds
  * recency (100) plus subject (80) and name (10) weights, halved per sentence of distance,
  * and counts less from inside a quotation when the anaphor is narrative. A person who is the
- * subject earlier in the anaphor's own sentence is preferred ("Trump seeks X, and his …").
+ * subject earlier in the anaphor's own sentence is preferred ("Trump seeks X, and his …"),
+ * except by an object pronoun ("Trump praised him" is someone else).
  */
 export class SalienceResolver {
   private readonly bySentence = new Map<number, HistoryMention[]>();
@@ -117,7 +121,7 @@ export class SalienceResolver {
         if (s === sentence && m.subject && sameVoice && (!nearestSubject || m.tokenStart > nearestSubject.tokenStart)) nearestSubject = m;
       }
     }
-    if (nearestSubject && a.kind === 'pronoun') scores.set(nearestSubject.draft, scores.get(nearestSubject.draft)! + 150);
+    if (nearestSubject && a.kind === 'pronoun' && !a.object) scores.set(nearestSubject.draft, scores.get(nearestSubject.draft)! + 150);
     let best: Draft | null = null;
     let bestScore = 0;
     for (const [d, score] of scores) {

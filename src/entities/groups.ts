@@ -49,39 +49,45 @@ export function findGroupPhrases(ctx: TokenContext, lex: ActorLexicon, items: re
     const inside = itemAt.get(m.end - 1);
     if (inside && inside.tokenEnd > m.end) continue;
 
-    let q = m.start - 1;
-    while (q >= floor && ctx.pos(q) === 'ADJ' && !ctx.isCapitalized(q)) q--;
-    const possessive = q >= floor && ctx.isPossessive(q);
-    const qEnd = possessive ? q - 1 : q;
-    let start = -1;
-    let country: string | null = null;
-    let qualifierPerson: string | null = null;
-    if (qEnd >= floor && ctx.isCapitalized(qEnd)) {
-      const qItem = itemEndingAt.get(qEnd);
-      const qStart = qItem ? qItem.tokenStart : qEnd;
-      const qText = qItem ? qItem.text : ctx.text(qEnd);
-      const place = lex.places.lookup(qText);
-      if (place) {
-        country = place.code;
-        start = qStart;
-      } else if ((qItem && qItem.type === 'PERSON') || lex.leaders.find(qText) || (qItem?.type === 'MISC' && !lex.orgs.get(qText))) {
-        qualifierPerson = qText;
-        start = qStart;
-      }
-    }
-    if (inside && inside.tokenStart < m.start && inside.tokenStart !== start) continue;
-    const contextual = start < 0;
+    // A name around the noun ("Commerce Ministry") is the institution's own name: without a
+    // qualifier inside it ("Russian Foreign Ministry"), the qualifier comes before that name.
+    const headStart = inside && inside.tokenStart < m.start ? inside.tokenStart : m.start;
+    const q = qualifierBefore(ctx, lex, m.start, floor, itemEndingAt)
+      ?? (headStart < m.start ? qualifierBefore(ctx, lex, headStart, floor, itemEndingAt) : null);
+    let start = q ? q.start : -1;
+    const contextual = !q;
     if (contextual) {
-      // Without a qualifier only a proper-name institution ("the Foreign Ministry") is an actor.
-      if (plural || !ctx.isCapitalized(m.start) || m.start === floor) continue;
-      start = m.start;
+      // Without a qualifier only a named institution ("the Foreign Ministry") is an actor;
+      // a listed organisation ("the State Department") is left to the organisations lexicon.
+      // Lower-case, only a specific institution of two words or more ("the foreign ministry").
+      const specific = ctx.isCapitalized(headStart) || m.end - m.start > 1;
+      if (plural || !specific || headStart === floor) continue;
+      if (lex.orgs.get(ctx.doc.slice(ctx.span(headStart, m.end)))) continue;
+      start = headStart;
     }
     const consumed = items.filter((it) => it.tokenStart < m.end && it.tokenEnd > start);
     out.push({
       tokenStart: start, tokenEnd: m.end, head: ctx.norm.slice(m.start, m.end).join(' '), sector: m.value,
-      country, qualifierPerson, contextual, plural, name: cleanRoleText(ctx.doc.slice(ctx.span(start, m.end))), consumed,
+      country: q?.country ?? null, qualifierPerson: q?.person ?? null, contextual, plural,
+      name: cleanRoleText(ctx.doc.slice(ctx.span(start, m.end))), consumed,
     });
     i = m.end - 1;
   }
   return out;
+}
+
+/** A country, region, city or person qualifying the noun phrase that starts at `headStart`. */
+function qualifierBefore(ctx: TokenContext, lex: ActorLexicon, headStart: number, floor: number,
+  itemEndingAt: ReadonlyMap<number, NameItem>): { start: number; country: string | null; person: string | null } | null {
+  let q = headStart - 1;
+  while (q >= floor && ctx.pos(q) === 'ADJ' && !ctx.isCapitalized(q)) q--;
+  const qEnd = q >= floor && ctx.isPossessive(q) ? q - 1 : q;
+  if (qEnd < floor || !ctx.isCapitalized(qEnd)) return null;
+  const qItem = itemEndingAt.get(qEnd);
+  const start = qItem ? qItem.tokenStart : qEnd;
+  const text = qItem ? qItem.text : ctx.text(qEnd);
+  const place = lex.places.lookup(text);
+  if (place) return { start, country: place.code, person: null };
+  const person = (qItem && qItem.type === 'PERSON') || lex.leaders.find(text) || (qItem?.type === 'MISC' && !lex.orgs.get(text));
+  return person ? { start, country: null, person: text } : null;
 }

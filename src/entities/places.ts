@@ -26,7 +26,14 @@ interface WorldCountry {
   demonyms?: { eng?: { m?: string; f?: string } };
 }
 
-const LATIN = /^[\p{Script=Latin}\s'.,()-]+$/u;
+/** Written in the Latin alphabet (basic, supplement, extended A/B, extended additional). */
+function isLatin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x250 && !(c >= 0x1e00 && c <= 0x1eff)) return false;
+  }
+  return true;
+}
 
 /**
  * Country, demonym, city and region names → country codes. Built from the world-countries
@@ -54,11 +61,11 @@ export class Places {
       const code = c.cca3;
       places.addAll(code, 'country', [c.name.common, c.name.official], origin);
       // Two-letter codes ("IN", "NO") are ordinary words; longer Latin spellings are names.
-      places.addAll(code, 'country', (c.altSpellings ?? []).filter((a) => a.length > 3 && LATIN.test(a)), origin);
+      places.addAll(code, 'country', (c.altSpellings ?? []).filter((a) => a.length > 3 && isLatin(a)), origin);
       const eng = c.demonyms?.eng;
       const demonyms = [eng?.m, eng?.f].filter((d): d is string => !!d);
       places.addAll(code, 'demonym', demonyms.flatMap((d) => (/(an|i)$/.test(d) ? [d, d + 's'] : [d])), origin);
-      places.addAll(code, 'city', (c.capital ?? []).filter((a) => LATIN.test(a)), origin);
+      places.addAll(code, 'city', (c.capital ?? []).filter(isLatin), origin);
     }
     for (const r of file.regions) {
       places.names.set(r.code, r.names[0] ?? r.code);

@@ -25,6 +25,7 @@ interface CountryCue {
   code: string;
   paragraph: number;
   subject: boolean;
+  quoted: boolean;
 }
 
 class Resolver {
@@ -67,6 +68,7 @@ class Resolver {
     }
     for (const d of this.drafts) if (d.type === 'PERSON' && !d.gender) d.gender = this.genderOfName(d);
     assignActors(this.drafts, this.lex, this.doc.article.date);
+    this.placeRolesInContext(cues);
     this.resolveAnaphors();
     return this.finish();
   }
@@ -78,13 +80,13 @@ class Resolver {
     if (this.lex.places.lookup(it.text) || this.lex.orgs.get(it.text)) return false;
     if (this.lex.leaders.find(it.text)) return true;
     // An unlisted name right after a person's title ("Envoy Xyz") is a person whatever the tagger said.
-    return it.type !== 'NORP' && titleBefore(this.ctx, this.lex, it.tokenStart).role !== null
+    return it.type !== 'NORP' && titleBefore(this.ctx, this.lex, it.tokenStart, it.tokenEnd).role !== null
       && this.lex.firstNames.has(this.ctx.norm[it.tokenStart]!);
   }
 
   /** Title and appositive of a person mention; names inside the title are not mentions of their own. */
   private rolesAround(it: NameItem, items: readonly NameItem[]) {
-    const title = titleBefore(this.ctx, this.lex, it.tokenStart);
+    const title = titleBefore(this.ctx, this.lex, it.tokenStart, it.tokenEnd);
     const appositive = appositiveAfter(this.ctx, this.lex, it.tokenEnd);
     const consumed: NameItem[] = [];
     if (title.role) {
@@ -112,7 +114,10 @@ class Resolver {
       addName(draft, it.text);
       if (tokens.length > draft.nameTokens.length) draft.nameTokens = tokens;
     }
-    if (found.title.role) draft.roles.push(found.title.role.role);
+    if (found.title.role) {
+      draft.roles.push(found.title.role.role);
+      if (found.title.role.apposed) this.mention(draft, found.title.role.tokenStart, found.title.role.tokenEnd, 'description', false);
+    }
     if (found.title.gender) draft.gender ??= found.title.gender;
     const after = found.appositive?.after;
     for (const [a, b] of it.pieces) this.mention(draft, a, b, 'name', this.ctx.isSubject(a, it.tokenEnd, after ?? it.tokenEnd));
@@ -230,7 +235,7 @@ class Resolver {
   private countryCues(items: readonly NameItem[], phrases: readonly GroupPhrase[]): CountryCue[] {
     const cues: CountryCue[] = [];
     const push = (a: number, b: number, code: string): void => {
-      cues.push({ tok: a, code, paragraph: this.ctx.paragraphOf(a), subject: this.ctx.isSubject(a, b) });
+      cues.push({ tok: a, code, paragraph: this.ctx.paragraphOf(a), subject: this.ctx.isSubject(a, b), quoted: this.ctx.inQuote[a] === 1 });
     };
     for (const it of items) {
       const place = this.lex.places.lookup(it.text);
@@ -243,9 +248,9 @@ class Resolver {
   /**
    * The country the context gives an unqualified institution: among the countries named in its
    * paragraph (before it, or later in its sentence), the nearest — weight halved per sentence
-   * back, doubled for a subject
-   * ("Poland summoned the Belarusian ambassador, the Foreign Ministry said" is Poland's ministry);
-   * without one, the article's most named country.
+   * back, doubled for a subject, cut for a quotation
+   * ("Poland summoned the Belarusian ambassador, the Foreign Ministry said" is Poland's ministry),
+   * plus a little for the article's most named countries (all there is when the paragraph names none).
    */
   private contextCountry(tok: number, cues: readonly CountryCue[]): string | null {
     const paragraph = this.ctx.paragraphOf(tok);
@@ -254,13 +259,35 @@ class Resolver {
     for (const c of cues) {
       if (c.paragraph !== paragraph || (c.tok > tok && this.ctx.sentenceOf[c.tok] !== sentence)) continue;
       const sentences = sentence - this.ctx.sentenceOf[c.tok]!;
-      const w = ((c.subject ? 2 : 1) * Math.pow(0.5, sentences)) / (1 + Math.abs(tok - c.tok) / 20);
+      const w = ((c.subject ? 2 : 1) * (c.quoted ? 0.3 : 1) * Math.pow(0.5, sentences)) / (1 + Math.abs(tok - c.tok) / 20);
       scores.set(c.code, (scores.get(c.code) ?? 0) + w);
     }
-    if (scores.size === 0) for (const c of cues) scores.set(c.code, (scores.get(c.code) ?? 0) + 1);
+    // The article's most named countries weigh in a little, and decide alone when the paragraph names none.
+    const counts = new Map<string, number>();
+    let most = 0;
+    for (const c of cues) {
+      const n = (counts.get(c.code) ?? 0) + 1;
+      counts.set(c.code, n);
+      most = Math.max(most, n);
+    }
+    for (const [code, n] of counts) scores.set(code, (scores.get(code) ?? 0) + (0.3 * n) / most);
     let best: string | null = null;
     for (const [code, score] of scores) if (!best || score > scores.get(best)!) best = code;
     return best;
+  }
+
+  /**
+   * A person whose role gives a sector but no country, and whom no lexicon knows ("Deputy
+   * Foreign Minister Pavel Orlov"), serves the country the context names, as an institution does.
+   */
+  private placeRolesInContext(cues: readonly CountryCue[]): void {
+    for (const d of this.drafts) {
+      if (d.type !== 'PERSON' || d.fixedActor || d.country) continue;
+      const role = d.roles.find((r) => r.source === 'text' && r.sector && !r.former);
+      if (!role) continue;
+      d.country = this.contextCountry(d.mentions[0]!.tokenStart, cues);
+      if (d.country) d.fixedActor = d.country + role.sector;
+    }
   }
 
   // ---- descriptions and pronouns ---------------------------------------------
@@ -309,12 +336,20 @@ class Resolver {
       if (pos !== 'NOUN' && pos !== 'PROPN') continue;
       const word = this.ctx.norm[k]!;
       if (!word.endsWith('s') || word.endsWith('ss')) continue;
-      for (const d of this.drafts) {
-        if (d.plural && d.mentions.some((m) => m.tokenEnd === k + 1 && m.kind === 'name')) return d;
-      }
-      return null;
+      return this.groupEndingAt().get(k + 1) ?? null;
     }
     return null;
+  }
+
+  private groupEnds: Map<number, Draft> | null = null;
+
+  /** Group drafts by the token where one of their name mentions ends (built on first use). */
+  private groupEndingAt(): Map<number, Draft> {
+    if (!this.groupEnds) {
+      this.groupEnds = new Map();
+      for (const d of this.drafts) if (d.plural) for (const m of d.mentions) if (m.kind === 'name') this.groupEnds.set(m.tokenEnd, d);
+    }
+    return this.groupEnds;
   }
 
   // ---- bookkeeping -----------------------------------------------------------

@@ -11,6 +11,8 @@ export interface RoleFind {
   tokenEnd: number;
   /** For an appositive: the token after its closing comma (where the verb may follow). */
   after?: number;
+  /** A role set off by commas before the name ("An IAEA spokeswoman, Maria Lund,"). */
+  apposed?: boolean;
 }
 
 /** What a title scan found before a name: a role and/or a gender cue (Mr., Ms.). */
@@ -27,10 +29,13 @@ const NP_OPENERS = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'PART']);
  * "Kremlin spokesman Dmitry Peskov", "former Prime Minister X", "Mr. X". Scans leftwards over
  * role words, modifiers, a country or organisation, possessives and brackets.
  */
-export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: number): TitleFind {
+export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: number, nameEnd: number): TitleFind {
   const [floor] = ctx.sentenceBounds(nameStart);
   let j = nameStart - 1;
   while (j >= floor && isBracket(ctx, j)) j--;
+  // "An IAEA spokeswoman, Maria Lund, said": the role may stand before the name in commas.
+  const apposed = j > floor && ctx.text(j) === ',' && ctx.text(nameEnd) === ',';
+  if (apposed) j--;
   if (j < floor) return { role: null, gender: null };
   const honorific = lex.honorifics.get(ctx.norm[j]!);
   if (honorific !== undefined) return { role: null, gender: honorific };
@@ -61,7 +66,7 @@ export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: num
     }
     // "Chinese Foreign Ministry spokeswoman": the institution's country is the role's.
     const institution = !country && !orgActor ? lex.institutions.longestEndingAt(ctx.norm, k, floor) : null;
-    if (institution && ctx.isCapitalized(institution.start)) {
+    if (institution) {
       left = institution.start;
       k = institution.start - 1;
       continue;
@@ -76,10 +81,15 @@ export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: num
     }
     break;
   }
+  if (apposed && !(k < floor || ARTICLES.has(ctx.norm[k]!))) return { role: null, gender: null };
   const text = cleanRoleText(ctx.doc.slice(ctx.span(left, head.end)));
   const role = makeRole(text, head.value, country, orgActor, former, head.value.is, 'text');
-  return { role: { role, tokenStart: left, tokenEnd: head.end }, gender: head.value.gender ?? null };
+  // The apposed noun phrase with its article is also a description of the person.
+  const start = apposed && k >= floor ? k : left;
+  return { role: { role, tokenStart: start, tokenEnd: head.end, apposed }, gender: head.value.gender ?? null };
 }
+
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /**
  * An appositive after a name: "Kirill Dmitriev, Russia's special envoy for foreign investment

@@ -6,6 +6,7 @@
  */
 import type { Doc } from '../doc.js';
 import type { Entity, EntityType, Quote, Token } from '../types.js';
+import type { ActorFallbacks } from './fallbacks.js';
 
 export interface RolesLexicon {
   locative: string[];
@@ -43,6 +44,8 @@ export interface ActorSlot {
   group: number;
   /** Where the mention's noun phrase begins (determiners and modifiers included). */
   phraseStart: number;
+  /** A place with a country code ("Alaska" → USA): a target or location, never a source. */
+  codedPlace: boolean;
 }
 
 export class RoleWords {
@@ -111,9 +114,18 @@ export class DocActors {
   readonly mentions: Array<{ start: number; end: number; entity: string }>;
   /** Actor codes in order of mention, for "both sides". */
   private readonly ordered: Array<{ start: number; actor: string; entity: string }> = [];
+  /** Codes the event-side fallbacks give uncoded entities, and which of those are places. */
+  private readonly fallback = new Map<string, string>();
+  private readonly fallbackPlaces = new Set<string>();
 
-  constructor(readonly doc: Doc) {
-    for (const e of doc.entities) this.byId.set(e.id, e);
+  constructor(readonly doc: Doc, fallbacks: ActorFallbacks | null = null) {
+    for (const e of doc.entities) {
+      this.byId.set(e.id, e);
+      const f = fallbacks?.lookup(e);
+      if (!f) continue;
+      this.fallback.set(e.id, f.code);
+      if (f.place) this.fallbackPlaces.add(e.id);
+    }
     if (doc.mentions.length) this.mentions = doc.mentions;
     else {
       this.mentions = doc.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id })));
@@ -121,9 +133,19 @@ export class DocActors {
     }
     for (const m of this.mentions) {
       const e = this.byId.get(m.entity);
-      const code = e ? actorCode(e) : null;
-      if (e && code && !isPlace(e)) this.ordered.push({ start: m.start, actor: code, entity: e.id });
+      const code = e ? this.codeOf(e) : null;
+      if (e && code && !this.isPlace(e)) this.ordered.push({ start: m.start, actor: code, entity: e.id });
     }
+  }
+
+  /** Actor code of an entity: its own code, else its country (a GPE is its country), else the event-side fallback. */
+  codeOf(e: Entity): string | null {
+    return e.actor ?? e.country ?? this.fallback.get(e.id) ?? null;
+  }
+
+  /** A place rather than a party: a location, an uncoded GPE, or a sub-national place the fallbacks code. */
+  isPlace(e: Entity): boolean {
+    return e.type === 'LOC' || this.fallbackPlaces.has(e.id) || (e.type === 'GPE' && !this.codeOf(e));
   }
 
   /** Index of the first mention starting at or after `offset`. */
@@ -159,15 +181,6 @@ export class DocActors {
   }
 }
 
-/** Actor code of an entity: its own code, else its country (a GPE is its country). */
-export function actorCode(e: Entity): string | null {
-  return e.actor ?? e.country ?? null;
-}
-
-function isPlace(e: Entity): boolean {
-  return e.type === 'LOC' || (e.type === 'GPE' && !e.actor && !e.country);
-}
-
 /** Token index containing `offset` within [from, to), by binary search. */
 function tokenAt(tokens: Token[], from: number, to: number, offset: number): number {
   let lo = from;
@@ -201,7 +214,9 @@ export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, s
     const ts = tokenAt(tokens, sStart, sEnd, m.start);
     const te = tokenAt(tokens, sStart, sEnd, m.end - 1);
     if (ts < 0 || te < 0) continue;
-    slots.push(makeSlot(e.id, actorCode(e), e.type, m.start, m.end, ts, te + 1));
+    const slot = makeSlot(e.id, da.codeOf(e), e.type, m.start, m.end, ts, te + 1);
+    slot.codedPlace = slot.actor !== null && da.isPlace(e);
+    slots.push(slot);
   }
   addSpeakerPronouns(da, words, slots, sStart, sEnd);
   addBothSides(da, words, slots, sStart, sEnd);
@@ -212,7 +227,7 @@ export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, s
 }
 
 function makeSlot(entity: string | null, actor: string | null, type: EntityType | null, start: number, end: number, ts: number, te: number): ActorSlot {
-  return { actor, entity, type, start, end, tokenStart: ts, tokenEnd: te, governor: null, group: -1, phraseStart: ts };
+  return { actor, entity, type, start, end, tokenStart: ts, tokenEnd: te, governor: null, group: -1, phraseStart: ts, codedPlace: false };
 }
 
 /** "I", "we" in a statement without a resolved mention: the statement's speaker. */
@@ -225,7 +240,7 @@ function addSpeakerPronouns(da: DocActors, words: RoleWords, slots: ActorSlot[],
     const q = da.quoteAt(t.start);
     const speaker = q?.speaker?.entity ? da.byId.get(q.speaker.entity) : undefined;
     if (!speaker) continue;
-    slots.push(makeSlot(speaker.id, actorCode(speaker), speaker.type, t.start, t.end, i, i + 1));
+    slots.push(makeSlot(speaker.id, da.codeOf(speaker), speaker.type, t.start, t.end, i, i + 1));
   }
 }
 

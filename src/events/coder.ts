@@ -8,6 +8,7 @@ import { dateOfSentence, resolveTimeAt } from '../time/query.js';
 import type { EventActor, Modality, PartialDate, PoliticalEvent, TimeExpression, Token } from '../types.js';
 import { DocActors, RoleWords, sentenceSlots, type ActorSlot, type RolesLexicon } from './actors.js';
 import { CodeTable, type CodeTableFile } from './codes.js';
+import { ActorFallbacks, type ActorFallbackLexicon } from './fallbacks.js';
 import { ModalityDetector, type ModalityLexicon } from './modality.js';
 import { PatternIndex, type PatternLexicon, type PatternMatch, type Role } from './patterns.js';
 
@@ -16,6 +17,7 @@ export interface CoderLexicons {
   patterns: PatternLexicon;
   modality: ModalityLexicon;
   roles: RolesLexicon;
+  fallbacks: ActorFallbackLexicon;
 }
 
 
@@ -34,12 +36,17 @@ export class EventCoder {
   readonly index: PatternIndex;
   private readonly modality: ModalityDetector;
   private readonly words: RoleWords;
+  private readonly fallbacks: ActorFallbacks;
 
   constructor(lex: CoderLexicons) {
+    this.fallbacks = new ActorFallbacks(lex.fallbacks);
     this.codes = new CodeTable(lex.codes);
     this.index = new PatternIndex(lex.patterns);
     this.modality = new ModalityDetector(lex.modality);
     this.words = new RoleWords(lex.roles);
+    for (const code of this.modality.refusalTargets) {
+      if (!this.codes.get(code)?.plover) throw new Error(`modality.json refusal: code ${code} is not in the CAMEO table with a PLOVER type`);
+    }
     lex.patterns.entries.forEach((e, i) => {
       const info = this.codes.get(e.code);
       const where = `patterns.json entry ${i} (code ${e.code})`;
@@ -60,7 +67,7 @@ export class EventCoder {
       if (boilerplate && doc.inBoilerplate(s)) return;
       const matches = this.index.match(doc.tokens, s.tokenStart, s.tokenEnd);
       if (!matches.length) return;
-      da ??= new DocActors(doc);
+      da ??= new DocActors(doc, this.fallbacks);
       const slots = sentenceSlots(da, this.words, s.tokenStart, s.tokenEnd);
       const ctx: SentenceContext = {
         doc, da, tokens: doc.tokens, sStart: s.tokenStart, sEnd: s.tokenEnd, slots,
@@ -142,6 +149,8 @@ export class EventCoder {
     const passive = entry.kind === 'verb' && entry.passive !== false && isPassive(tokens, anchor, ctx.sStart, this.words.passiveAuxiliaries);
 
     let pairs: Array<[ActorSlot | null, ActorSlot | null]>;
+    // "A held talks with B": B held talks with A too — unless A refused them.
+    const reversed: Array<[ActorSlot | null, ActorSlot | null]> = [];
     const between = entry.mutual ? this.betweenGroup(ctx, first) : null;
     // "talks between Sudan's rival generals" hosted by Egypt: the parties are not both named.
     if (entry.mutual && entry.kind === 'noun' && !between && ctx.slots.some((x) => x.governor !== null && this.words.between.has(x.governor) && x.tokenStart > last)) return [];
@@ -160,9 +169,11 @@ export class EventCoder {
       source = this.resolve(ctx, srcRole, first, last, null);
       if (!source && entry.kind === 'noun' && srcRole === 'mod') source = this.resolve(ctx, 'agent', first, last, null) ?? this.resolve(ctx, 'subj', first, last, null);
       if (!source && passive && entry.source === 'host') source = this.resolve(ctx, 'host', first, last, null);
+      if (!source && entry.placeSource && ctx.location?.actor) source = ctx.location;
       target = this.resolve(ctx, passive && tgtRole === 'obj' ? 'subj' : tgtRole, first, last, source, passive);
       const info = this.codes.get(entry.code)!;
-      if (!target && (info.quad === 4 || entry.placeTarget) && ctx.location && ctx.location.entity !== source?.entity) target = ctx.location;
+      // An uncoded object ("non-Muslims", "civilians") leaves the place of the act to name the target country.
+      if (!target?.actor && (info.quad === 4 || entry.placeTarget) && ctx.location?.actor && ctx.location.entity !== source?.entity) target = ctx.location;
       const srcs = source ? this.members(ctx, source) : [null];
       const tgts = target ? this.members(ctx, target) : [null];
       pairs = [];
@@ -170,11 +181,17 @@ export class EventCoder {
         for (const a of srcs) for (const b of srcs) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of srcs) for (const b of tgts) pairs.push([a, b]);
+        if (entry.symmetric && source && target) for (const a of srcs) for (const b of tgts) reversed.push([b, a]);
       }
     }
 
-    const info = this.codes.get(entry.code)!;
-    const modality: Modality = this.modality.detect(tokens, ctx.sStart, ctx.sEnd, first, last, entry.modality);
+    let modality: Modality = this.modality.detect(tokens, ctx.sStart, ctx.sEnd, first, last, entry.modality);
+    // An announced refusal is itself an act: a rejection (CAMEO 12) that happened.
+    const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, entry.code) : null;
+    if (refused) modality = 'asserted';
+    else pairs.push(...reversed);
+    const code = refused ?? entry.code;
+    const info = this.codes.get(code)!;
     const quote = ctx.da.quoteAt(tokens[anchor]!.start);
     const date = dates.at(quote?.date ?? null) ?? quote?.date ?? ctx.doc.article.date ?? null;
     const location = ctx.location ? ctx.doc.slice(ctx.location) : null;
@@ -188,9 +205,9 @@ export class EventCoder {
       const spanEnd = Math.max(tokens[last]!.end, ...[a, b].filter(inSentence(ctx)).map((x) => x!.end));
       out.push({
         id: '',
-        code: entry.code,
-        plover: entry.plover ?? info.plover!,
-        ploverMode: entry.ploverMode ?? info.ploverMode,
+        code,
+        plover: refused ? info.plover! : entry.plover ?? info.plover!,
+        ploverMode: refused ? info.ploverMode : entry.ploverMode ?? info.ploverMode,
         source: toActor(a),
         target: toActor(b),
         goldstein: info.goldstein,
@@ -259,7 +276,7 @@ export class EventCoder {
   }
 
   private subjectLike(s: ActorSlot, exclude: ActorSlot | null): boolean {
-    if (exclude && s.entity === exclude.entity) return false;
+    if ((exclude && s.entity === exclude.entity) || s.codedPlace) return false;
     return s.governor === null;
   }
 
@@ -310,6 +327,7 @@ export class EventCoder {
   /** "US sanctions", "Trump's decision", "subject to US sanctions": an actor modifying the noun. */
   private modifier(ctx: SentenceContext, first: number, last: number): ActorSlot | null {
     for (const s of ctx.slots) {
+      if (s.codedPlace) continue;
       if (s.tokenStart > first && s.tokenStart <= last) return s;
       if (s.tokenEnd > first || first - s.tokenEnd > 4) continue;
       let ok = true;
@@ -327,11 +345,12 @@ export class EventCoder {
     for (let i = da.firstMentionFrom(before) - 1; i >= 0; i--) {
       const m = da.mentions[i]!;
       const e = da.byId.get(m.entity);
-      if (!e || e.type !== 'GPE' || !(e.country ?? e.actor)) continue;
+      const code = e && e.type === 'GPE' ? da.codeOf(e) : null;
+      if (!e || !code) continue;
       const ti = ctx.doc.tokens.findIndex((t) => t.start === m.start);
       const prev = ctx.doc.tokens[ti - 1];
       if (ti > 0 && prev && this.words.locative.has(prev.lower)) {
-        return { actor: e.country ?? e.actor, entity: e.id, type: e.type, start: m.start, end: m.end, tokenStart: ti, tokenEnd: ti + 1, governor: prev.lower, group: -1, phraseStart: ti };
+        return { actor: code, entity: e.id, type: e.type, start: m.start, end: m.end, tokenStart: ti, tokenEnd: ti + 1, governor: prev.lower, group: -1, phraseStart: ti, codedPlace: false };
       }
     }
     return null;
@@ -396,7 +415,7 @@ function reducedRelative(tokens: Token[], sStart: number, sEnd: number, m: Patte
   // After a common noun only: a name before the verb is its subject ("Japan apologised to …").
   if (!prev || !next || !/(ed|en)$/.test(t.lower) || prev.pos !== 'NOUN') return false;
   // An object follows ("forces attacked the town"), unless the noun phrase is a time ("jailed a year ago").
-  if (!timeStarts.has(next.start) && next.pos !== 'ADP' && next.pos !== 'ADV') return false;
+  if (!timeStarts.has(next.start) && next.pos !== 'ADP' && next.pos !== 'ADV' && !(next.pos === 'SCONJ' && next.lower !== 'that')) return false;
   // An earlier verb of the clause (taggers sometimes call a past tense like "rescued" a noun).
   for (let j = sStart; j < i - 1; j++) {
     const u = tokens[j]!;

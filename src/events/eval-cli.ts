@@ -4,7 +4,7 @@
  * sentences in test/fixtures/events/*.jsonl. `--errors` lists every disagreement.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Pipeline } from '../pipeline.js';
 import { lexiconDir } from '../text/lexicon.js';
 import type { PoliticalEvent } from '../types.js';
@@ -31,9 +31,8 @@ async function main(): Promise<void> {
   const fixtures = join(repo, 'test', 'fixtures', 'events');
   const own = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(fixtures, f)) : [];
   if (own.length) sets.push(['parley annotated sentences, all (test/fixtures/events)', own]);
-  // Written after the patterns were tuned on the others: the nearest thing to unseen text.
-  const heldout = own.filter((f) => /heldout/.test(f));
-  if (heldout.length) sets.push(['parley held-out sentences (heldout.jsonl)', heldout]);
+  // Each written before the round of tuning that followed it: the nearest thing to unseen text.
+  for (const f of own.filter((x) => /heldout/.test(x))) sets.push([`parley held-out sentences (${basename(f)})`, [f]]);
   for (const [name, files] of sets) {
     const sentences: GoldSentence[] = [];
     for (const f of files) {

@@ -14,6 +14,8 @@ export interface ModalityLexicon {
   clauseBreaks: string[];
   cancel: string[];
   cues: Record<string, Partial<Record<Scope, string[]>>>;
+  /** Announced refusals: cues, and the rejection code (CAMEO 12) of each refused code or root. */
+  refusal: { cues: string[]; codes: Record<string, string> };
 }
 
 interface Cue {
@@ -39,9 +41,21 @@ export class ModalityDetector {
   private readonly rank: Map<string, number>;
   private readonly window: number;
   private readonly breaks: Set<string>;
+  private readonly refusalByFirst = new Map<string, string[][]>();
+  private readonly refusalCodes: Map<string, string>;
 
   constructor(lex: ModalityLexicon, file = 'modality.json') {
     this.window = lex.window;
+    for (const cue of lex.refusal.cues) {
+      const words = cue.toLowerCase().split(' ');
+      const list = this.refusalByFirst.get(words[0]!);
+      if (list) list.push(words);
+      else this.refusalByFirst.set(words[0]!, [words]);
+    }
+    for (const [from, to] of Object.entries(lex.refusal.codes)) {
+      if (!/^\d{2,4}$/.test(from) || !/^12\d{1,2}$/.test(to)) throw new Error(`${file}: refusal code "${from}" → "${to}": codes must be CAMEO codes, the target a 12x rejection`);
+    }
+    this.refusalCodes = new Map(Object.entries(lex.refusal.codes));
     this.breaks = new Set(lex.clauseBreaks);
     this.rank = new Map(lex.priority.map((m, i) => [m, i]));
     for (const c of lex.cancel) this.add({ words: c.split(' '), modality: null, scope: null });
@@ -89,6 +103,28 @@ export class ModalityDetector {
       out.push(cue);
     }
     return out;
+  }
+
+  /** The rejection codes refusals map to (the coder checks them against the code table). */
+  get refusalTargets(): string[] {
+    return [...new Set(this.refusalCodes.values())];
+  }
+
+  /**
+   * The rejection code for an event whose words begin at `first`, when an announced refusal
+   * ("refused to", "would not") governs it within the window, in the same clause; else null.
+   * The refused code is looked up by full code, then 3-digit code, then root.
+   */
+  refusalCode(tokens: Token[], sStart: number, first: number, code: string): string | null {
+    const to = this.refusalCodes.get(code) ?? this.refusalCodes.get(code.slice(0, 3)) ?? this.refusalCodes.get(code.slice(0, 2));
+    if (!to) return null;
+    for (let i = first - 1; i >= sStart && first - i <= this.window; i--) {
+      const t = tokens[i]!;
+      if (this.breaks.has(t.lower)) return null;
+      const list = this.refusalByFirst.get(t.lower) ?? (t.lemma === t.lower ? undefined : this.refusalByFirst.get(t.lemma));
+      if (list?.some((words) => seqAt(words, tokens, i, first))) return to;
+    }
+    return null;
   }
 
   /**

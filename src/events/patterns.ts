@@ -21,6 +21,8 @@ export interface PatternEntry {
   patterns: string[];
   /** Meetings, ceasefires, agreements: "between A and B" or "A and B" give both directions. */
   mutual?: boolean;
+  /** Reciprocal acts ("held talks with", "spoke by phone with"): subject and object act on each other. */
+  symmetric?: boolean;
   /** Overrides of the default roles of the kind. */
   source?: Role;
   target?: Role;
@@ -28,6 +30,8 @@ export interface PatternEntry {
   needs?: 'source' | 'target' | 'both';
   /** The place of the event stands for its target ("visited Beirut", "arrived in Moscow"). */
   placeTarget?: boolean;
+  /** Domestic dissent with no named source ("thousands protested in Paris"): the place stands for it. */
+  placeSource?: boolean;
   /**
    * What the act does with events in its complement: "suppress" them ("accused X of attacking
    * Y" is one accusation) or "yield" to them (a generic pledge gives way to what is pledged).
@@ -102,6 +106,12 @@ function nominalUse(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (prev?.pos === 'NOUN' && next && (next.pos === 'AUX' || next.pos === 'VERB')) return true;
   return t.lower.endsWith('ings') || (prev !== undefined && NP_BEFORE.has(prev.pos));
+}
+
+/** A capitalised proper-noun token inside the sentence is part of a name ("Free Tibet" banners), not an act. */
+function inName(tokens: Token[], i: number, sentenceStart: number): boolean {
+  const t = tokens[i]!;
+  return i > sentenceStart && t.pos === 'PROPN' && t.text[0] !== t.lower[0];
 }
 
 /** A noun pattern's anchor used as a finite verb ("pledged to"); gerunds ("shelling") stay nouns. */
@@ -204,7 +214,7 @@ export class PatternIndex {
       if (!byLemma && !byForm) continue;
       let best: PatternMatch | null = null;
       for (const p of byForm ? [...(byLemma ?? []), ...byForm] : byLemma!) {
-        if (p.entry.kind === 'verb' ? nominalUse(tokens, i) : verbalUse(tokens[i]!)) continue;
+        if (p.entry.kind === 'verb' ? nominalUse(tokens, i) || inName(tokens, i, from) : verbalUse(tokens[i]!)) continue;
         const n = elementAt(p.anchor, tokens, i, to);
         if (!n) continue;
         const m = this.matchRest(p, tokens, i, n, to);

@@ -3,6 +3,7 @@ import { readLexiconJson } from '../text/lexicon.js';
 import type { RolesLexicon } from './actors.js';
 import type { CodeTableFile } from './codes.js';
 import { EventCoder, type CoderLexicons } from './coder.js';
+import type { ActorFallbackLexicon } from './fallbacks.js';
 import type { ModalityLexicon } from './modality.js';
 import type { PatternLexicon } from './patterns.js';
 
@@ -13,6 +14,7 @@ export function loadEventLexicons(): CoderLexicons {
     patterns: readLexiconJson<PatternLexicon>('events', 'patterns.json'),
     modality: readLexiconJson<ModalityLexicon>('events', 'modality.json'),
     roles: readLexiconJson<RolesLexicon>('events', 'roles.json'),
+    fallbacks: readLexiconJson<ActorFallbackLexicon>('events', 'actor-fallbacks.json'),
   };
 }
 

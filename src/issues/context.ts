@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { Mention, Modality } from '../types.js';
+import { entityCountry } from './actors.js';
 import type { IssueMatcher, SentenceHits } from './matcher.js';
-import { mentionsBySentence } from './mentions.js';
 import type { WordView } from './words.js';
 
 /** Punctuation that closes a clause; quotation marks and apostrophes do not. */
@@ -27,10 +27,18 @@ export interface DocContext {
   matcher: IssueMatcher;
   mentions: Mention[][];
   marks: WordMarks;
+  /** Country-level actor of each entity id (entity lookups are frequent, Doc.entity is a scan). */
+  countries: Map<string, string | null>;
+}
+
+/** The country-level actor of an entity id, or null. */
+export function countryOf(ctx: DocContext, id: string | null | undefined): string | null {
+  return id ? (ctx.countries.get(id) ?? null) : null;
 }
 
 export function buildContext(doc: Doc, view: WordView, hits: SentenceHits[], matcher: IssueMatcher): DocContext {
-  return { doc, view, hits, matcher, mentions: mentionsBySentence(doc), marks: markWords(doc, view, hits) };
+  const countries = new Map(doc.entities.map((e) => [e.id, entityCountry(e)]));
+  return { doc, view, hits, matcher, mentions: mentionsBySentence(doc), marks: markWords(doc, view, hits), countries };
 }
 
 function markWords(doc: Doc, view: WordView, hits: SentenceHits[]): WordMarks {
@@ -74,4 +82,11 @@ export function gap(a: { start: number; end: number }, b: { start: number; end: 
   if (a.end <= b.start) return b.start - a.end;
   if (b.end <= a.start) return a.start - b.end;
   return 0;
+}
+
+/** The doc's entity mentions, bucketed by the sentence they start in. */
+function mentionsBySentence(doc: Doc): Mention[][] {
+  const out: Mention[][] = doc.sentences.map(() => []);
+  for (const m of doc.mentions) out[doc.sentenceAt(m.start)]?.push(m);
+  return out;
 }

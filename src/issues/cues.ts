@@ -37,7 +37,10 @@ const progressFileSchema = z.strictObject({
   cameo: z.array(z.strictObject({ code: cameoCode, progress: z.union([z.literal(1), z.literal(-1)]) })),
   /** Words before a cue that make it not (yet) a fact: "would", "plans to", "potential". */
   hedges: z.array(z.strictObject({ phrase, modality })).min(1),
-  /** Past-perfect markers right before a cue ("had stagnated"): background to the news, not a step in it. */
+  /**
+   * Past perfect in a relative clause right before a cue ("relations, which had stagnated"): background
+   * to the news, not a step in it. A bare "had" is not: reported speech backshifts news ("said they had agreed").
+   */
   background: z.array(phrase).min(1),
   backgroundWindow: z.number().int().min(1).max(4),
   /** Event modalities whose progress counts. */

@@ -1,7 +1,4 @@
-import type { Doc } from '../doc.js';
-import type { Mention } from '../types.js';
-import { entityCountry } from './actors.js';
-import type { DocContext } from './context.js';
+import { countryOf, type DocContext } from './context.js';
 import type { Payload, SentenceHits } from './matcher.js';
 import type { Hit } from './trie.js';
 import { distance, wordAt } from './words.js';
@@ -73,18 +70,11 @@ function validate(ctx: DocContext, bucket: SentenceHits, hit: Hit<Payload & { ki
   return { issue: rule.issue, start, end, sentence: s };
 }
 
-/** The doc's entity mentions, bucketed by the sentence they start in. */
-export function mentionsBySentence(doc: Doc): Mention[][] {
-  const out: Mention[][] = doc.sentences.map(() => []);
-  for (const m of doc.mentions) out[doc.sentenceAt(m.start)]?.push(m);
-  return out;
-}
-
 /** Word ranges of a sentence's entity mentions that belong to one of `countries`. */
 function countryMentionWords(ctx: DocContext, s: number, countries: ReadonlySet<string>): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (const m of ctx.mentions[s] ?? []) {
-    const country = entityCountry(ctx.doc.entity(m.entity));
+    const country = countryOf(ctx, m.entity);
     if (country && countries.has(country)) out.push({ start: wordAt(ctx.view.words, m.start), end: wordAt(ctx.view.words, m.end - 1) + 1 });
   }
   return out;

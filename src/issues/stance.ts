@@ -1,6 +1,5 @@
 import type { Stance } from '../types.js';
-import { entityCountry } from './actors.js';
-import { gap, wordsBefore, type DocContext } from './context.js';
+import { countryOf, gap, wordsBefore, type DocContext } from './context.js';
 import { byCameoPrefix } from './cues.js';
 import type { Hit } from './trie.js';
 import type { Payload } from './matcher.js';
@@ -35,53 +34,70 @@ const INVERSE: Record<Stance, Stance> = { supports: 'opposes', opposes: 'support
  */
 export function readStances(ctx: DocContext, unit: Unit): StanceObservation[] {
   const out: StanceObservation[] = [];
-  const lexicon = ctx.matcher.cues.stance;
-  for (const label of unit.labels) {
-    const cues = ctx.hits[label.sentence]!.cues.filter((h) => h.start >= unit.from && h.end <= unit.to);
-    const exceptions = cues
-      .filter((h) => h.payload.kind === 'exception')
-      .map((h) => ({ hit: h, scopeEnd: exceptionScopeEnd(ctx, h.end, lexicon.exceptionScope) }));
-    const inException = (w: number) => exceptions.find((e) => w >= e.hit.end && w < e.scopeEnd);
-    const attitudes: Attitude[] = cues
-      .filter((h) => h.payload.kind === 'attitude' && !inException(h.start))
-      .map((h) => ({ hit: h, stance: attitudeOf(ctx, h) }));
-    const condition = cues.find((h) => h.payload.kind === 'condition');
-    const w = wordAt(ctx.view.words, label.start);
-    const exception = inException(w);
-
-    let stance: Stance = 'neutral';
-    let cue: Hit<Payload> | undefined;
-    let holder: string | null = null;
-    if (exception) {
-      const main = nearest(attitudes, exception.hit);
-      if (main) {
-        stance = INVERSE[main.stance];
-        holder = holderOf(ctx, main.hit, label.sentence);
-      }
-      cue = exception.hit;
-    } else {
-      const attitude = nearest(attitudes, { start: w, end: w + 1 });
-      if (attitude) {
-        stance = attitude.stance;
-        cue = attitude.hit;
-        holder = holderOf(ctx, attitude.hit, label.sentence);
-      }
-      if (stance === 'supports' && exceptions.length > 0) stance = 'conditional';
-      if (condition) {
-        stance = 'conditional';
-        cue ??= condition;
-      }
-      if (!cue && unit.code && unit.modality !== 'negated') {
-        const implied = byCameoPrefix(lexicon.cameo, unit.code);
-        if (implied) stance = implied.stance;
-      }
+  for (const s of new Set(unit.labels.map((l) => l.sentence))) {
+    const cues = readCues(ctx, unit, s);
+    for (const label of unit.labels) {
+      if (label.sentence !== s) continue;
+      const observation = stanceOn(ctx, unit, label, cues);
+      if (observation) out.push(observation);
     }
-    if (unit.kind !== 'sentence') holder ??= unit.actor;
-    if (!holder) continue;
-    const span = cue ? { start: ctx.view.words[cue.start]!.start, end: ctx.view.words[cue.end - 1]!.end } : label;
-    out.push({ issue: label.issue, actor: holder, stance, ref: unit.ref, start: span.start, end: span.end });
   }
   return out;
+}
+
+interface SentenceCues {
+  exceptions: Array<{ hit: Hit<Payload>; scopeEnd: number }>;
+  attitudes: Attitude[];
+  condition: Hit<Payload> | undefined;
+}
+
+/** The stance cues of one sentence inside a unit's words, read once for all its issues. */
+function readCues(ctx: DocContext, unit: Unit, sentence: number): SentenceCues {
+  const cues = ctx.hits[sentence]!.cues.filter((h) => h.start >= unit.from && h.end <= unit.to);
+  const exceptions = cues
+    .filter((h) => h.payload.kind === 'exception')
+    .map((h) => ({ hit: h, scopeEnd: exceptionScopeEnd(ctx, h.end, ctx.matcher.cues.stance.exceptionScope) }));
+  const attitudes = cues
+    .filter((h) => h.payload.kind === 'attitude' && !exceptions.some((e) => h.start >= e.hit.end && h.start < e.scopeEnd))
+    .map((h) => ({ hit: h, stance: attitudeOf(ctx, h) }));
+  return { exceptions, attitudes, condition: cues.find((h) => h.payload.kind === 'condition') };
+}
+
+function stanceOn(ctx: DocContext, unit: Unit, label: Unit['labels'][number], cues: SentenceCues): StanceObservation | null {
+  const { exceptions, attitudes, condition } = cues;
+  const w = wordAt(ctx.view.words, label.start);
+  const exception = exceptions.find((e) => w >= e.hit.end && w < e.scopeEnd);
+  let stance: Stance = 'neutral';
+  let cue: Hit<Payload> | undefined;
+  let holder: string | null = null;
+  if (exception) {
+    const main = nearest(attitudes, exception.hit);
+    if (main) {
+      stance = INVERSE[main.stance];
+      holder = holderOf(ctx, main.hit, label.sentence);
+    }
+    cue = exception.hit;
+  } else {
+    const attitude = nearest(attitudes, { start: w, end: w + 1 });
+    if (attitude) {
+      stance = attitude.stance;
+      cue = attitude.hit;
+      holder = holderOf(ctx, attitude.hit, label.sentence);
+    }
+    if (stance === 'supports' && exceptions.length > 0) stance = 'conditional';
+    if (condition) {
+      stance = 'conditional';
+      cue ??= condition;
+    }
+    if (!cue && unit.code && unit.modality !== 'negated') {
+      const implied = byCameoPrefix(ctx.matcher.cues.stance.cameo, unit.code);
+      if (implied) stance = implied.stance;
+    }
+  }
+  if (unit.kind !== 'sentence') holder ??= unit.actor;
+  if (!holder) return null;
+  const span = cue ? { start: ctx.view.words[cue.start]!.start, end: ctx.view.words[cue.end - 1]!.end } : label;
+  return { issue: label.issue, actor: holder, stance, ref: unit.ref, start: span.start, end: span.end };
 }
 
 function attitudeOf(ctx: DocContext, hit: Hit<Payload>): Stance {
@@ -114,7 +130,7 @@ function holderOf(ctx: DocContext, cue: Hit<Payload>, sentence: number): string 
   for (const w of wordsBefore(ctx, cue.start, ctx.matcher.cues.stance.holderWindow)) {
     const word = ctx.view.words[w]!;
     const mention = mentions.find((m) => m.start <= word.start && word.end <= m.end);
-    if (mention) return entityCountry(ctx.doc.entity(mention.entity));
+    if (mention) return countryOf(ctx, mention.entity);
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { Modality, PoliticalEvent, Quote } from '../types.js';
-import { actorCountry, entityCountry } from './actors.js';
-import type { DocContext } from './context.js';
+import { actorCountry } from './actors.js';
+import { countryOf, type DocContext } from './context.js';
 import type { IssueMatch } from './mentions.js';
 import { wordAt } from './words.js';
 
@@ -74,7 +74,7 @@ function quoteUnit(ctx: DocContext, q: Quote, all: IssueMatch[]): Unit {
   const end = Math.max(q.end, q.cue?.end ?? q.end);
   return {
     ref: q.id, kind: 'quote', from: wordAt(ctx.view.words, start), to: wordAt(ctx.view.words, end),
-    actor: q.speaker ? entityCountry(ctx.doc.entity(q.speaker.entity)) : null,
+    actor: countryOf(ctx, q.speaker?.entity),
     modality: null, code: null,
     labels: onePerIssue(inside(all, q.start, q.end)),
   };
@@ -101,7 +101,7 @@ function eventUnit(ctx: DocContext, ev: PoliticalEvent, all: IssueMatch[], match
   while (to < view.words.length && marks.clause[to] === marks.clause[to - 1]) to++;
   return {
     ref: ev.id, kind: 'event', from, to,
-    actor: entityCountry(doc.entity(ev.source.entity)) ?? actorCountry(ev.source.actor),
+    actor: countryOf(ctx, ev.source.entity) ?? actorCountry(ev.source.actor),
     modality: ev.modality, code: ev.code,
     labels: onePerIssue(labels),
   };

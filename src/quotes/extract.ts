@@ -228,7 +228,8 @@ export class SentenceExtractor {
     const v = this.v;
     for (let q = p; q < e1 && q - p < 16; q++) {
       const w = v.words[q]!;
-      if (w === 'that') return q;
+      // "a speech that lasted two hours": a relative "that" is followed by its verb, not a subject.
+      if (w === 'that') return v.tokens[q + 1]?.pos === 'VERB' || v.tokens[q + 1]?.pos === 'AUX' ? -1 : q;
       if (w === ',' || v.isMark(q) || (this.cueAt(q, e1) && q > p)) return -1;
     }
     return -1;
@@ -278,14 +279,27 @@ export class SentenceExtractor {
     }
     if (cue.lemma === 'as saying' || cue.lemma === 'quoted as saying') {
       let speaker: SpeakerRef | null = null;
+      let relay: Candidate['relay'] = null;
       if (v.lex.objectPronouns.has(v.words[c0 - 1]!)) speaker = { tokStart: c0 - 1, tokEnd: c0, kind: 'pronoun' };
       else {
         const a = v.npEndingAt(c0 - 1, s0);
         speaker = speakerFromNP(v, a, c0);
+        // "X was quoted by Informer as saying": X speaks, the agent after "by" relays.
+        if (v.words[a - 1] === 'by' && (v.words[a - 2] === 'quoted' || v.words[a - 2] === 'cited')) {
+          const subject = subjectLeft(v, a - 2, s0);
+          if (subject) {
+            relay = { tokStart: v.nameTail(a, c0) < c0 ? v.nameTail(a, c0) : a, tokEnd: c0 };
+            speaker = subject.ref;
+          }
+        }
       }
       let p = c1;
       if (v.words[p] === 'that') p++;
-      if (p < e1) return this.rightContent(p, e1, speaker, false, cueInfo, 'quoted-as-saying', 0.85);
+      if (p < e1) {
+        const made = this.rightContent(p, e1, speaker, false, cueInfo, 'quoted-as-saying', 0.85);
+        for (const m of made) m.relay = relay;
+        return made;
+      }
       // "“…,” the statement quoted her as saying": the content ends before the quoting clause.
       let edge = speaker ? speaker.tokStart : c0;
       if (v.tokens[edge - 1]?.pos === 'VERB') edge = v.npEndingAt(edge - 2, s0);
@@ -400,7 +414,7 @@ export class SentenceExtractor {
     } else {
       const region = this.leftRegion(cs, c0, cs);
       // "X said …, according to Kyodo": the phrase relays X's statement (a channel), it is no statement itself.
-      const relays = region && this.cueBetween(region[0], region[1]);
+      const relays = region && relay && this.cueBetween(region[0], region[1]);
       made = region && !relays ? [this.classify(region[0], region[1], speaker, false, cueInfo, 'according-to', 0.85, true)] : [];
     }
     for (const m of made) m.relay = relay;

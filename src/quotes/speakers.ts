@@ -50,7 +50,7 @@ export function speakerFromNP(v: DocView, a: number, b: number): SpeakerRef | nu
   const head = v.words[b - 1]!;
   if (v.lex.documents.match(v.words, b - 1, b) || v.lex.documents.has(head)) return { tokStart: a, tokEnd: b, kind: 'document' };
   let hasHead = false;
-  for (let i = a; i < b && !hasHead; i++) hasHead = v.tokens[i]!.pos === 'NOUN' || v.tokens[i]!.pos === 'PROPN' || (v.words[i] === 'of' && v.lex.objectPronouns.has(v.words[i + 1]!));
+  for (let i = a; i < b && !hasHead; i++) hasHead = v.tokens[i]!.pos === 'NOUN' || v.tokens[i]!.pos === 'PROPN' || (v.tokens[i]!.pos === 'X' && v.isCapitalized(i)) || (v.words[i] === 'of' && v.lex.objectPronouns.has(v.words[i + 1]!));
   return hasHead ? { tokStart: a, tokEnd: b, kind: 'description' } : null;
 }
 

@@ -123,12 +123,14 @@ function speakerOf(c: Candidate, previous: ResolvedSpeaker | null, resolver: Spe
   return last ? { ...last, resolved: true } : null;
 }
 
-/** "According to Reuters, …" names an outlet: a channel, whether or not it also stands as the speaker. */
+/** "According to Reuters, …", "quoted by Informer as saying": the named source relays the statement. */
 function addRelay(v: DocView, c: Candidate, via: Channel[]): void {
   const r = c.relay!;
   const m = v.lex.outlets.match(v.words, r.tokStart, r.tokEnd);
-  if (!m) return;
-  if (!via.some((ch) => ch.kind === 'outlet' && ch.name === m.value)) via.push({ name: m.value, kind: 'outlet', start: v.tokens[r.tokStart]!.start, end: v.tokens[r.tokEnd - 1]!.end });
+  const start = v.tokens[r.tokStart]!.start;
+  const end = v.tokens[r.tokEnd - 1]!.end;
+  const name = m?.value ?? v.doc.text.slice(start, end);
+  if (!via.some((ch) => ch.kind === 'outlet' && ch.name === name)) via.push({ name, kind: 'outlet', start, end });
 }
 
 /** Channels named before the first comma of a sentence opening "In an interview with …," / "Speaking at …,". */

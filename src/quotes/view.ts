@@ -100,6 +100,8 @@ export class DocView {
     const t = this.tokens[i];
     if (!t || this.quoteOf[i]! >= 0) return false;
     if (NP_POS.has(t.pos)) return true;
+    // The tagger leaves some foreign names untagged ("Marković/X").
+    if (t.pos === 'X' && this.isCapitalized(i)) return true;
     if (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’') return true;
     if (this.lex.possessives.has(t.lower) && t.pos !== 'PRON') return true;
     return this.lex.particles.has(t.lower) && this.isCapitalized(i + 1);

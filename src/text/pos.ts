@@ -15,6 +15,13 @@ const its = nlp.its;
 const symbols: Set<string> = new Set(readLexiconJson<{ symbols: string[] }>('text', 'tokenizer.json').symbols);
 
 /**
+ * wink's tokenizer takes time quadratic in a word's length (far worse for long hyphenated runs),
+ * so a longer word is tagged by its first WINK_WORD_LIMIT characters and keeps itself as lemma.
+ * No English word comes near it.
+ */
+const WINK_WORD_LIMIT = 40;
+
+/**
  * Universal POS tags and lemmas for already-tokenised words, from wink-nlp's English model.
  * The segment stage tags every sentence through this function, and the NER trainer calls it
  * on CoNLL sentences, so training and run time see identical tags. The words are joined with
@@ -27,23 +34,23 @@ export function tagTokens(words: string[]): Tagged {
   const pos = new Array<string>(n);
   const lemma = new Array<string>(n);
   if (n === 0) return { pos, lemma };
-  const joined = words.join(' ');
+  const read = words.map((w) => (w.length > WINK_WORD_LIMIT ? w.slice(0, WINK_WORD_LIMIT) : w));
+  const joined = read.join(' ');
   const tokens = nlp.readDoc(joined).tokens();
-  // wink's typings give lemma and precedingSpaces other signatures; at run time all are token functions.
+  // wink's typings give lemma another signature; at run time all are token functions.
   const column = (f: unknown): string[] => tokens.out(f as ItsFunction<string>) as string[];
   const values = column(its.value);
   const tags = column(its.pos);
   const lemmas = column(its.lemma);
-  const spaces = column(its.precedingSpaces);
 
   // Wink tokens are mapped to words by their offsets in the joined string.
   let wordIndex = 0;
-  let wordEnd = words[0]!.length;
+  let wordEnd = read[0]!.length;
   let offset = 0;
   const hits = new Uint16Array(n);
   for (let t = 0; t < values.length; t++) {
     const v = values[t]!;
-    offset += spaces[t]!.length;
+    while (joined.charCodeAt(offset) === 32) offset++;
     if (joined.startsWith(v, offset) === false) {
       const found = joined.indexOf(v, offset);
       if (found < 0) continue;
@@ -51,7 +58,7 @@ export function tagTokens(words: string[]): Tagged {
     }
     while (offset >= wordEnd && wordIndex < n - 1) {
       wordIndex++;
-      wordEnd += 1 + words[wordIndex]!.length;
+      wordEnd += 1 + read[wordIndex]!.length;
     }
     offset += v.length;
     const tag = tags[t]!;
@@ -65,7 +72,7 @@ export function tagTokens(words: string[]): Tagged {
     const word = words[w]!;
     if (!hasWordChar(word)) pos[w] = symbols.has(word) ? 'SYM' : 'PUNCT';
     else if (pos[w] === undefined) pos[w] = word[0]! >= '0' && word[0]! <= '9' ? 'NUM' : 'X';
-    lemma[w] = hits[w] === 1 && lemma[w] !== undefined ? lemma[w]!.toLowerCase() : word.toLowerCase();
+    lemma[w] = hits[w] === 1 && lemma[w] !== undefined && word.length <= WINK_WORD_LIMIT ? lemma[w]!.toLowerCase() : word.toLowerCase();
   }
   return { pos, lemma };
 }

@@ -14,6 +14,15 @@ interface SentenceFile {
 const BRACKETS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 /**
+ * Longest sentence, in tokens, handed to later stages. News sentences stay far below it (the
+ * longest seen run to about 100 tokens); text without sentence ends (a transcript with no
+ * punctuation, a list run together) is cut into pieces of at most this length, preferably after
+ * a comma, semicolon, colon or dash, so that no stage's per-sentence work grows without bound.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
+const PIECE_BREAKS = new Set([',', ';', ':', '—', '–', '--']);
+
+/**
  * Splits the tokens of one paragraph into sentences. A period, "!" or "?" ends a sentence
  * when the next token starts with a capital, a digit or an opening mark; an abbreviation
  * that may end a sentence, or an ellipsis, only when a common sentence starter follows.
@@ -57,6 +66,28 @@ export class SentenceSplitter {
       k = m;
     }
     if (start < to) out.push([start, to]);
+    return out.some(([a, b]) => b - a > MAX_SENTENCE_TOKENS) ? this.capped(text, tokens, out) : out;
+  }
+
+  /** The ranges with every one longer than MAX_SENTENCE_TOKENS cut into pieces. */
+  private capped(text: string, tokens: Span[], ranges: Array<[number, number]>): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const range of ranges) {
+      let a = range[0];
+      const b = range[1];
+      while (b - a > MAX_SENTENCE_TOKENS) {
+        let cut = a + MAX_SENTENCE_TOKENS;
+        for (let k = cut - 1; k > a + MAX_SENTENCE_TOKENS / 2; k--) {
+          if (PIECE_BREAKS.has(text.slice(tokens[k]!.start, tokens[k]!.end))) {
+            cut = k + 1;
+            break;
+          }
+        }
+        out.push([a, cut]);
+        a = cut;
+      }
+      out.push([a, b]);
+    }
     return out;
   }
 

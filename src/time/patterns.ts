@@ -1,4 +1,5 @@
 import type { Token } from '../types.js';
+import { isDigitCode } from '../text/chars.js';
 import { readLexiconJson } from '../text/lexicon.js';
 import type { TimeWords } from './words.js';
 
@@ -45,6 +46,8 @@ interface Best {
 }
 
 const UNIT_WORDS: Record<string, 'week' | 'month' | 'year'> = { week: 'week', month: 'month', year: 'year' };
+/** Where every walk starts; captures are copied on write, never changed in place. */
+const NO_CAPTURES: Captures = { months: [], days: [] };
 const DAY = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const DAY_RANGE = /^(\d{1,2})-(\d{1,2})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -99,11 +102,10 @@ export class TimePatterns {
   /** Longest non-overlapping matches in tokens[from, to), left to right. */
   match(tokens: Token[], from: number, to: number): PatternMatch[] {
     const out: PatternMatch[] = [];
+    const best: Best = { match: null };
     let i = from;
     while (i < to) {
-      const best: Best = { match: null };
-      this.walk(this.root, tokens, i, i, to, { months: [], days: [] }, best);
-      const m = best.match;
+      const m = this.longestAt(tokens, i, to, best);
       if (m && !(m.rule.op === 'month' && m.tokenEnd - m.tokenStart === 1 && besideName(tokens, m.tokenStart, from, to))) {
         out.push(trimmed(m, tokens));
         i = m.tokenEnd;
@@ -112,6 +114,13 @@ export class TimePatterns {
       }
     }
     return out;
+  }
+
+  /** The longest match starting at token i, found with `best` (reused across calls). */
+  private longestAt(tokens: Token[], i: number, to: number, best: Best): PatternMatch | null {
+    best.match = null;
+    this.walk(this.root, tokens, i, i, to, NO_CAPTURES, best);
+    return best.match;
   }
 
   /** Depth-first over the trie from token i; patterns are a few tokens long, so this is short. */
@@ -134,11 +143,14 @@ export class TimePatterns {
 
   /** The captures extended with what `slot` reads from the token, or null when it does not fit. */
   private capture(slot: Slot, tok: Token, c: Captures): Captures | null {
+    // Every token is tried against the slots that start rules: reject cheaply before any regex.
+    const digit = isDigitCode(tok.text.charCodeAt(0));
+    if (!digit && slot !== 'n' && slot !== 'weekday' && slot !== 'monthname' && slot !== 'month') return null;
     const capital = tok.text[0]! !== tok.lower[0]!;
     let m: RegExpExecArray | null;
     switch (slot) {
       case 'n': {
-        const n = /^\d{1,3}$/.test(tok.text) ? Number(tok.text) : this.words.numbers.get(tok.lower);
+        const n = digit ? (/^\d{1,3}$/.test(tok.text) ? Number(tok.text) : undefined) : this.words.numbers.get(tok.lower);
         return n === undefined ? null : { ...c, n };
       }
       case 'weekday': {

@@ -12,7 +12,8 @@ const T = {
 const slot = (template: number, pos: number): number => template * 8 + pos + 2;
 
 /** What the features need to know about one word form, computed once per form. */
-interface WordInfo {
+export interface WordInfo {
+  text: string;
   lower: string;
   hWord: number;
   hLower: number;
@@ -25,6 +26,8 @@ interface WordInfo {
   /** Has letters, all upper case. */
   allCaps: boolean;
   hasLetter: boolean;
+  /** The tagger's summed weights for this form's word-level features (see Tagger). */
+  vector?: Float32Array;
 }
 
 const BOUNDARY_BEFORE = hashString('<s>');
@@ -73,6 +76,8 @@ export interface DocFeatures {
    */
   contextGroups: number[][];
   contextOf: Int32Array;
+  /** Per sentence: the word-form records of its tokens. */
+  forms: WordInfo[][];
 }
 
 export class FeatureExtractor {
@@ -96,6 +101,7 @@ export class FeatureExtractor {
     }
     const hasLetter = /\p{L}/u.test(w);
     wi = {
+      text: w,
       lower,
       hWord: hashString(w),
       hLower: hashString(lower),
@@ -243,7 +249,7 @@ export class FeatureExtractor {
     }
     offsets[t] = this.len;
     sentenceStarts.push(t);
-    return { keys: this.buf.slice(0, this.len), offsets, lowerHash, shapeHash, capital, sentenceStarts, contextGroups, contextOf };
+    return { keys: this.buf.slice(0, this.len), offsets, lowerHash, shapeHash, capital, sentenceStarts, contextGroups, contextOf, forms: infos };
   }
 
   /**

@@ -7,7 +7,9 @@ export type ConllType = (typeof TYPES)[number];
 /** O, then B, I, L, U for each type: label id = 1 + 4·type + part. */
 export const LABELS: string[] = ['O'];
 for (const t of TYPES) for (const p of ['B', 'I', 'L', 'U']) LABELS.push(`${p}-${t}`);
-export const NUM_LABELS = LABELS.length;
+/** A literal, so that the compiler can unroll the per-label loops. */
+export const NUM_LABELS = 17;
+if (LABELS.length !== NUM_LABELS) throw new Error(`label set has ${LABELS.length} labels, NUM_LABELS says ${NUM_LABELS}`);
 
 const B = 0;
 const I = 1;
@@ -23,10 +25,6 @@ function labelPart(label: number): number {
 }
 
 /** May `next` follow `prev` (−1 = sentence start) in a well-formed BILOU sequence? */
-export function allowed(prev: number, next: number): boolean {
-  return ALLOWED[(prev + 1) * NUM_LABELS + next] === 1;
-}
-
 function computeAllowed(prev: number, next: number): boolean {
   const open = prev > 0 && (labelPart(prev) === B || labelPart(prev) === I);
   if (!open) return next === 0 || labelPart(next) === B || labelPart(next) === U;
@@ -34,7 +32,7 @@ function computeAllowed(prev: number, next: number): boolean {
 }
 
 /** Is this label allowed to end a sentence? */
-export function canEnd(label: number): boolean {
+function canEnd(label: number): boolean {
   return label === 0 || labelPart(label) === L || labelPart(label) === U;
 }
 
@@ -68,5 +66,8 @@ export function bilouToIob(labels: ArrayLike<number>): string[] {
   return out;
 }
 
-const ALLOWED = new Uint8Array((NUM_LABELS + 1) * NUM_LABELS);
+/** ALLOWED[(prev + 1)·NUM_LABELS + next]: 1 when `next` may follow `prev`. */
+export const ALLOWED = new Uint8Array((NUM_LABELS + 1) * NUM_LABELS);
+/** CAN_END[label]: 1 when the label may close a sentence. */
+export const CAN_END = Uint8Array.from(LABELS, (_, l) => (canEnd(l) ? 1 : 0));
 for (let p = -1; p < NUM_LABELS; p++) for (let n = 0; n < NUM_LABELS; n++) ALLOWED[(p + 1) * NUM_LABELS + n] = computeAllowed(p, n) ? 1 : 0;

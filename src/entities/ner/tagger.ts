@@ -1,9 +1,6 @@
-import { dynamicFeatures, labelKeys, type DocFeatures, type FeatureExtractor } from './features.js';
-import { allowed, canEnd, labelType, NUM_LABELS } from './labels.js';
+import { dynamicFeatures, labelKeys, type DocFeatures, type FeatureExtractor, type WordInfo } from './features.js';
+import { ALLOWED, CAN_END, labelType, NUM_LABELS } from './labels.js';
 import type { NerModel } from './model.js';
-
-/** Word-vector cache bound, so a long-running process does not grow without limit. */
-const MAX_CACHED_WORDS = 100_000;
 
 /**
  * Greedy left-to-right decoding over a document. Each token's label is chosen among those a
@@ -13,8 +10,6 @@ const MAX_CACHED_WORDS = 100_000;
 export class Tagger {
   private readonly scores = new Float64Array(NUM_LABELS);
   private readonly dyn = new Uint32Array(16);
-  /** Per word form: summed weights of its word-level features at positions −2..2 (5 × labels). */
-  private readonly wordVectors = new Map<string, Float32Array>();
   private readonly boundary: Float32Array;
   /** Summed weights of the label-only features for each (prev, prev2) pair. */
   private readonly labelVectors: Float32Array;
@@ -46,13 +41,12 @@ export class Tagger {
     }
   }
 
-  private wordVector(word: string): Float32Array {
-    let v = this.wordVectors.get(word);
-    if (v) return v;
-    if (this.wordVectors.size >= MAX_CACHED_WORDS) this.wordVectors.clear();
-    v = new Float32Array(5 * NUM_LABELS);
-    for (let p = -2; p <= 2; p++) this.addKeys(v, (p + 2) * NUM_LABELS, this.features.wordKeys(word, p));
-    this.wordVectors.set(word, v);
+  /** Summed weights of a word form's word-level features at positions −2..2, kept on its record. */
+  private wordVector(form: WordInfo): Float32Array {
+    if (form.vector) return form.vector;
+    const v = new Float32Array(5 * NUM_LABELS);
+    for (let p = -2; p <= 2; p++) this.addKeys(v, (p + 2) * NUM_LABELS, this.features.wordKeys(form.text, p));
+    form.vector = v;
     return v;
   }
 
@@ -63,13 +57,12 @@ export class Tagger {
     const contextVectors = new Float32Array(f.contextGroups.length * NUM_LABELS);
     f.contextGroups.forEach((keys, g) => this.addKeys(contextVectors, g * NUM_LABELS, keys));
     const history = new DocHistory();
-    const { model, scores, dyn } = this;
+    const { model, scores, dyn, boundary, labelVectors } = this;
     const w = model.weights;
     for (let si = 0; si + 1 < f.sentenceStarts.length; si++) {
       const start = f.sentenceStarts[si]!;
       const end = f.sentenceStarts[si + 1]!;
-      const words = sentences[si]!;
-      const vectors = words.map((word) => this.wordVector(word));
+      const forms = f.forms[si]!;
       let prev = -1;
       let prev2 = -1;
       for (let t = start; t < end; t++) {
@@ -77,7 +70,7 @@ export class Tagger {
         const i = t - start;
         for (let p = -2; p <= 2; p++) {
           const j = i + p;
-          const v = j < 0 || j >= words.length ? this.boundary : vectors[j]!;
+          const v = j < 0 || j >= forms.length ? boundary : this.wordVector(forms[j]!);
           const at = (p + 2) * NUM_LABELS;
           for (let l = 0; l < NUM_LABELS; l++) scores[l] += v[at + l]!;
         }
@@ -90,7 +83,7 @@ export class Tagger {
         const group = f.contextOf[t]!;
         if (group >= 0) for (let l = 0; l < NUM_LABELS; l++) scores[l] += contextVectors[group * NUM_LABELS + l]!;
         const lv = this.labelAt(prev, prev2);
-        for (let l = 0; l < NUM_LABELS; l++) scores[l] += this.labelVectors[lv + l]!;
+        for (let l = 0; l < NUM_LABELS; l++) scores[l] += labelVectors[lv + l]!;
         const nd = dynamicFeatures(dyn, f, t, prev, prev2, f.capital[t] ? history.get(f.lowerHash[t]!) : -1, false);
         for (let k = 0; k < nd; k++) {
           const r = model.row(dyn[k]!);
@@ -99,10 +92,11 @@ export class Tagger {
           for (let l = 0; l < NUM_LABELS; l++) scores[l] += w[base + l]!;
         }
         const last = t === end - 1;
+        const allowRow = (prev + 1) * NUM_LABELS;
         let best = 0;
         let bestScore = -Infinity;
         for (let l = 0; l < NUM_LABELS; l++) {
-          if (!allowed(prev, l) || (last && !canEnd(l))) continue;
+          if (ALLOWED[allowRow + l] === 0 || (last && CAN_END[l] === 0)) continue;
           if (scores[l]! > bestScore) {
             bestScore = scores[l]!;
             best = l;
