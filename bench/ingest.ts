@@ -63,6 +63,15 @@ function timeIt(fn: () => unknown, runs = 21): number {
 
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
 
+/** A fixed CPU-bound loop, timed, so figures from a busy machine can be read in context. */
+function cpuCalibration(): string {
+  const t = performance.now();
+  let x = 0;
+  for (let k = 0; k < 1e7; k++) x += k % 7;
+  const ms = (performance.now() - t).toFixed(0);
+  return `CPU check: a fixed 1e7-step loop took ${ms} ms (checksum ${x % 10}); higher means a busier machine`;
+}
+
 /** Child mode: one ingest, results as one JSON line on stdout. */
 async function child(): Promise<void> {
   const store = SqliteStore.open(values.db!);
@@ -148,6 +157,7 @@ async function main(): Promise<void> {
   try {
     const corpus = join(dir, 'corpus.jsonl');
     const planted = await writeCorpus(corpus, count, { seed });
+    console.log(cpuCalibration());
     console.log(`corpus: ${count} articles (${planted.original} originals, ${planted.exact} exact copies, ${planted.near} reprints), ${mb(statSync(corpus).size)}`);
     console.log(dedupFigures(count, seed));
 
@@ -204,6 +214,7 @@ async function main(): Promise<void> {
       }
       store.close();
     }
+    console.log(cpuCalibration());
   } finally {
     if (values.keep) console.log(`kept: ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

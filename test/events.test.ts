@@ -61,7 +61,7 @@ test('conditional acceptance of security guarantees for Ukraine: hypothetical', 
 });
 
 test('efforts to restore direct flights: intended', (t) => {
-  const e = one(t, 'direct flights', '06', 'RUS', 'USA');
+  const e = one(t, 'direct flights', '03', 'RUS', 'USA');
   if (e) assert.equal(e.modality, 'intended');
 });
 

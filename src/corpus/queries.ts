@@ -316,11 +316,14 @@ export interface SearchHit {
 
 /** Matches counted per kind at most: beyond that `total` says "at least this many". */
 export const COUNT_CAP = 10_000;
+/** Most matches of one kind ranked by BM25; beyond it the newest matches are ranked. */
+export const RANK_LIMIT = 2_000;
 
 /**
  * Full-text search (FTS5, BM25-ranked) over statements and article text. Statements and articles
  * are ranked together; duplicates are not indexed, so a syndicated copy never repeats a hit.
- * `total` counts matching statements and articles, each up to COUNT_CAP.
+ * `total` counts matching statements and articles, each up to COUNT_CAP. When one kind has more
+ * than RANK_LIMIT matches, its newest `limit + offset` matches are the ones ranked.
  */
 export function search(db: Database, q: SearchQuery): Page<SearchHit> {
   const { limit, offset } = paging(q);
@@ -332,9 +335,15 @@ export function search(db: Database, q: SearchQuery): Page<SearchHit> {
   // Two steps: rank every match cheaply (rowid and BM25 only), then build snippets for the few
   // rows shown — a snippet per match would dominate the time for a common word.
   const top = (fts: string, from: string, w: Where): Map<number, number> => {
-    total += db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} ${w.sql} LIMIT ${COUNT_CAP})`).pluck().get(...w.params) as number;
+    // With only the MATCH condition the full-text index alone can count.
+    const countFrom = w.clauses.length === 1 ? `FROM ${fts}` : from;
+    const n = db.prepare(`SELECT count(*) FROM (SELECT 1 ${countFrom} ${w.sql} LIMIT ${COUNT_CAP})`).pluck().get(...w.params) as number;
+    total += n;
+    // BM25 must score every match; past RANK_LIMIT matches that costs more than a query may, so
+    // the newest matches (the index's own order, no sort) are ranked instead.
+    const order = n <= RANK_LIMIT ? 'rank' : `${fts}.rowid DESC`;
     const ranked = db
-      .prepare(`SELECT ${fts}.rowid AS id, bm25(${fts}) AS rank ${from} ${w.sql} ORDER BY rank LIMIT ?`)
+      .prepare(`SELECT ${fts}.rowid AS id, bm25(${fts}) AS rank ${from} ${w.sql} ORDER BY ${order} LIMIT ?`)
       .all(...w.params, want) as Array<{ id: number; rank: number }>;
     return new Map(ranked.map((r) => [r.id, r.rank]));
   };

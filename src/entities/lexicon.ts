@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packagePath } from '../paths.js';
 import { PhraseTable, phraseTokens } from './phrases.js';
 import { Places, type CountriesFile } from './places.js';
 import { Leaders, type Leader } from './leaders.js';
@@ -52,15 +52,7 @@ export interface ActorLexicon {
 }
 
 /** The repository's lexicon/actors directory (this module runs from src/ and from dist/src/). */
-export const ACTORS_DIR: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('lexicon/actors: no package.json above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return join(dir, 'lexicon', 'actors');
-})();
+export const ACTORS_DIR: string = packagePath('lexicon', 'actors');
 
 export function readActorsJson<T>(dir: string, file: string): T {
   const path = join(dir, file);

@@ -9,7 +9,8 @@ import type { EventActor, Modality, PartialDate, PoliticalEvent, TimeExpression,
 import { DocActors, RoleWords, sentenceSlots, type ActorSlot, type RolesLexicon } from './actors.js';
 import { CodeTable, type CodeTableFile } from './codes.js';
 import { ActorFallbacks, type ActorFallbackLexicon } from './fallbacks.js';
-import { ModalityDetector, type ModalityLexicon } from './modality.js';
+import { IntentCodes, type IntentLexicon } from './intent.js';
+import { ModalityDetector, type FoundCue, type ModalityLexicon } from './modality.js';
 import { PatternIndex, type PatternLexicon, type PatternMatch, type Role } from './patterns.js';
 
 export interface CoderLexicons {
@@ -18,6 +19,12 @@ export interface CoderLexicons {
   modality: ModalityLexicon;
   roles: RolesLexicon;
   fallbacks: ActorFallbackLexicon;
+  intent: IntentLexicon;
+}
+
+/** A coded event; `act` is the code of the announced act when the event codes its intent (intent.ts). */
+export interface CodedEvent extends PoliticalEvent {
+  act?: string;
 }
 
 
@@ -37,12 +44,14 @@ export class EventCoder {
   private readonly modality: ModalityDetector;
   private readonly words: RoleWords;
   private readonly fallbacks: ActorFallbacks;
+  private readonly intent: IntentCodes;
 
   constructor(lex: CoderLexicons) {
     this.fallbacks = new ActorFallbacks(lex.fallbacks);
     this.codes = new CodeTable(lex.codes);
     this.index = new PatternIndex(lex.patterns);
     this.modality = new ModalityDetector(lex.modality);
+    this.intent = new IntentCodes(lex.intent, this.codes);
     this.words = new RoleWords(lex.roles);
     for (const code of this.modality.refusalTargets) {
       if (!this.codes.get(code)?.plover) throw new Error(`modality.json refusal: code ${code} is not in the CAMEO table with a PLOVER type`);
@@ -185,17 +194,23 @@ export class EventCoder {
       }
     }
 
-    let modality: Modality = this.modality.detect(tokens, ctx.sStart, ctx.sEnd, first, last, entry.modality);
+    const cues: FoundCue[] = [];
+    let modality: Modality = this.modality.detect(tokens, ctx.sStart, ctx.sEnd, first, last, entry.modality, cues);
     // An announced refusal is itself an act: a rejection (CAMEO 12) that happened.
     const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, entry.code) : null;
     if (refused) modality = 'asserted';
     else pairs.push(...reversed);
-    const code = refused ?? entry.code;
-    const info = this.codes.get(code)!;
     const quote = ctx.da.quoteAt(tokens[anchor]!.start);
+    // "Israel announced it would free …": in reported speech a bare "would" is the future of the past.
+    if (modality === 'hypothetical' && quote && this.modality.onlyReportedFuture(cues)) modality = 'intended';
+    const intentions = cues.filter((c) => c.modality !== 'negated' && c.modality !== 'ongoing').map((c) => c.text);
+    const intent = modality === 'intended' ? this.intent.of(entry.code, intentions, quote !== null) : null;
+    const code = refused ?? intent ?? entry.code;
+    const own = !refused && !intent;
+    const info = this.codes.get(code)!;
     const date = dates.at(quote?.date ?? null) ?? quote?.date ?? ctx.doc.article.date ?? null;
     const location = ctx.location ? ctx.doc.slice(ctx.location) : null;
-    const out: PoliticalEvent[] = [];
+    const out: CodedEvent[] = [];
     for (const [a, b] of pairs) {
       // Who acted on whom must be known in actor terms: two uncoded names make no event record.
       if (!a?.actor && !b?.actor) continue;
@@ -206,8 +221,8 @@ export class EventCoder {
       out.push({
         id: '',
         code,
-        plover: refused ? info.plover! : entry.plover ?? info.plover!,
-        ploverMode: refused ? info.ploverMode : entry.ploverMode ?? info.ploverMode,
+        plover: own ? entry.plover ?? info.plover! : info.plover!,
+        ploverMode: own ? entry.ploverMode ?? info.ploverMode : info.ploverMode,
         source: toActor(a),
         target: toActor(b),
         goldstein: info.goldstein,
@@ -217,6 +232,7 @@ export class EventCoder {
         location,
         quote: quote?.id ?? null,
         rule: m.pattern.name,
+        ...(intent ? { act: entry.code } : {}),
         start: spanStart,
         end: spanEnd,
       });

@@ -14,14 +14,23 @@ export interface ModalityLexicon {
   clauseBreaks: string[];
   cancel: string[];
   cues: Record<string, Partial<Record<Scope, string[]>>>;
+  /** Conditional cues that, inside a reported statement and alone, mark the future of the past ("said it would free"). */
+  reportedFuture: string[];
   /** Announced refusals: cues, and the rejection code (CAMEO 12) of each refused code or root. */
   refusal: { cues: string[]; codes: Record<string, string> };
 }
 
 interface Cue {
+  text: string;
   words: string[];
   modality: Exclude<Modality, 'asserted'> | null;
   scope: Scope | null;
+}
+
+/** A cue that applied to an event. */
+export interface FoundCue {
+  modality: Exclude<Modality, 'asserted'>;
+  text: string;
 }
 
 const NONE: Cue[] = [];
@@ -43,9 +52,11 @@ export class ModalityDetector {
   private readonly breaks: Set<string>;
   private readonly refusalByFirst = new Map<string, string[][]>();
   private readonly refusalCodes: Map<string, string>;
+  private readonly reportedFuture: Set<string>;
 
   constructor(lex: ModalityLexicon, file = 'modality.json') {
     this.window = lex.window;
+    this.reportedFuture = new Set(lex.reportedFuture);
     for (const cue of lex.refusal.cues) {
       const words = cue.toLowerCase().split(' ');
       const list = this.refusalByFirst.get(words[0]!);
@@ -58,13 +69,13 @@ export class ModalityDetector {
     this.refusalCodes = new Map(Object.entries(lex.refusal.codes));
     this.breaks = new Set(lex.clauseBreaks);
     this.rank = new Map(lex.priority.map((m, i) => [m, i]));
-    for (const c of lex.cancel) this.add({ words: c.split(' '), modality: null, scope: null });
+    for (const c of lex.cancel) this.add({ text: c, words: c.split(' '), modality: null, scope: null });
     for (const [modality, scopes] of Object.entries(lex.cues)) {
       if (!this.rank.has(modality)) throw new Error(`${file}: modality "${modality}" is not in priority`);
       for (const [scope, list] of Object.entries(scopes)) {
         if (scope !== 'before' && scope !== 'after' && scope !== 'sentence') throw new Error(`${file}: ${modality}: unknown scope "${scope}"`);
         for (const cue of list ?? []) {
-          this.add({ words: cue.toLowerCase().split(' '), modality: modality as Cue['modality'], scope });
+          this.add({ text: cue.toLowerCase(), words: cue.toLowerCase().split(' '), modality: modality as Cue['modality'], scope });
         }
       }
     }
@@ -105,6 +116,11 @@ export class ModalityDetector {
     return out;
   }
 
+  /** True when every conditional cue found is a reported future ("said it would free"). */
+  onlyReportedFuture(found: FoundCue[]): boolean {
+    return found.every((c) => c.modality !== 'hypothetical' || this.reportedFuture.has(c.text));
+  }
+
   /** The rejection codes refusals map to (the coder checks them against the code table). */
   get refusalTargets(): string[] {
     return [...new Set(this.refusalCodes.values())];
@@ -130,11 +146,13 @@ export class ModalityDetector {
   /**
    * Modality of the event whose words span tokens [first, last] of the sentence [sStart, sEnd).
    * `fixed` is a pattern's own modality ("subject to sanctions" is ongoing), used when no
-   * stronger cue (negation, condition) applies.
+   * stronger cue (negation, condition) applies. The cues that apply are added to `found` when
+   * given (the coder tells announced intent from a narrated schedule, and reported "would").
    */
-  detect(tokens: Token[], sStart: number, sEnd: number, first: number, last: number, fixed?: Modality): Modality {
+  detect(tokens: Token[], sStart: number, sEnd: number, first: number, last: number, fixed?: Modality, found?: FoundCue[]): Modality {
     let best: Modality | null = fixed && fixed !== 'asserted' ? fixed : null;
-    const consider = (m: Cue['modality']) => {
+    const consider = (m: Cue['modality'], cue?: Cue) => {
+      if (m && cue && found) found.push({ modality: m, text: cue.text });
       if (m && (best === null || this.rank.get(m)! < (this.rank.get(best) ?? 99))) best = m;
     };
     // Whole-sentence and window cues before the event words.
@@ -143,7 +161,7 @@ export class ModalityDetector {
     for (let i = first - 1; i >= sStart; i--) {
       if (this.breaks.has(tokens[i]!.lower)) inWindow = false;
       for (const cue of this.cuesAt(tokens, i, sEnd)) {
-        if (cue.scope === 'sentence' || (cue.scope === 'before' && inWindow && i >= windowStart)) consider(cue.modality);
+        if (cue.scope === 'sentence' || (cue.scope === 'before' && inWindow && i >= windowStart)) consider(cue.modality, cue);
       }
     }
     // Cues inside a multi-word pattern ("did not hold talks": the anchor is "hold").
@@ -151,7 +169,7 @@ export class ModalityDetector {
       for (const cue of this.cuesAt(tokens, i, last)) if (cue.modality === 'negated') consider(cue.modality);
     }
     for (let i = last + 1; i < sEnd; i++) {
-      for (const cue of this.cuesAt(tokens, i, sEnd)) if (cue.scope === 'after') consider(cue.modality);
+      for (const cue of this.cuesAt(tokens, i, sEnd)) if (cue.scope === 'after') consider(cue.modality, cue);
     }
     return best ?? 'asserted';
   }

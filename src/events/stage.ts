@@ -4,6 +4,7 @@ import type { RolesLexicon } from './actors.js';
 import type { CodeTableFile } from './codes.js';
 import { EventCoder, type CoderLexicons } from './coder.js';
 import type { ActorFallbackLexicon } from './fallbacks.js';
+import type { IntentLexicon } from './intent.js';
 import type { ModalityLexicon } from './modality.js';
 import type { PatternLexicon } from './patterns.js';
 
@@ -15,6 +16,7 @@ export function loadEventLexicons(): CoderLexicons {
     modality: readLexiconJson<ModalityLexicon>('events', 'modality.json'),
     roles: readLexiconJson<RolesLexicon>('events', 'roles.json'),
     fallbacks: readLexiconJson<ActorFallbackLexicon>('events', 'actor-fallbacks.json'),
+    intent: readLexiconJson<IntentLexicon>('events', 'intent-codes.json'),
   };
 }
 

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../paths.js';
 import type { Span } from '../types.js';
 
 interface PatternRule {
@@ -43,13 +42,7 @@ interface LineSpan extends Span {
 
 /** lexicon/ingest/boilerplate.json, found from the repository root (src/ under tsx, dist/src once built). */
 export function defaultLexiconPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the parley package root (package.json)');
-    dir = up;
-  }
-  return join(dir, 'lexicon', 'ingest', 'boilerplate.json');
+  return packagePath('lexicon', 'ingest', 'boilerplate.json');
 }
 
 function compile(rule: { pattern: string; flags?: string; name: string }, global: boolean): RegExp {

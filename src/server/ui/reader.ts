@@ -99,10 +99,12 @@ export function renderLegend(a: Analysis): Html {
   const colours = speakerColours(a);
   const names = new Map<string, string>();
   for (const q of a.quotes) names.set(speakerKey(q), q.speaker?.name ?? '(unattributed)');
-  const entityName = (key: string) => a.entities.find((e) => e.id === key)?.name ?? names.get(key) ?? key;
-  return html`<ul class="legend" aria-label="Speakers">${[...colours].map(
-    ([key, colour]) => html`<li><span class="swatch" style="background:${colour}"></span><a href="/entities/${encodeURIComponent(entityName(key))}">${entityName(key)}</a></li>`,
-  )}</ul>`;
+  // Only a speaker resolved to an entity has a page; an unresolved one ("they") is named, not linked.
+  return html`<ul class="legend" aria-label="Speakers">${[...colours].map(([key, colour]) => {
+    const entity = a.entities.find((e) => e.id === key);
+    const label = entity ? html`<a href="/entities/${encodeURIComponent(entity.name)}">${entity.name}</a>` : (names.get(key) ?? key);
+    return html`<li><span class="swatch" style="background:${colour}"></span>${label}</li>`;
+  })}</ul>`;
 }
 
 /** The analysis embedded for the page script's detail panel (escaped for a script element). */

@@ -1,0 +1,40 @@
+/**
+ * Announced acts coded as the expression of intent (lexicon/events/intent-codes.json): CAMEO
+ * codes "Egypt said it will free the prisoners" as 0353, not 0841; "plans to impose sanctions"
+ * as 1312. A schedule the reporter narrates ("the minister will visit Peru next month") is no
+ * expression of intent: it keeps the act's code, with modality intended.
+ */
+import type { CodeTable } from './codes.js';
+
+export interface IntentLexicon {
+  codes: Record<string, string>;
+  /** Intention cues (modality.json) that only narrate a schedule or the future. */
+  narrated: string[];
+}
+
+export class IntentCodes {
+  private readonly map: Map<string, string>;
+  private readonly narrated: Set<string>;
+
+  constructor(lex: IntentLexicon, table: CodeTable) {
+    this.map = new Map(Object.entries(lex.codes));
+    this.narrated = new Set(lex.narrated.map((c) => c.toLowerCase()));
+    for (const [act, intent] of this.map) {
+      if (!table.has(act)) throw new Error(`intent-codes.json: act code ${act} is not in the CAMEO table`);
+      if (!table.has(intent) || !table.get(intent)!.plover) throw new Error(`intent-codes.json: intent code ${intent} (for ${act}) is not in the CAMEO table with a PLOVER type`);
+    }
+  }
+
+  /**
+   * The intent code for an intended act, or null when it keeps its own code: the intent must be
+   * expressed, by a statement that reports it or by a cue other than a narrated schedule.
+   */
+  of(act: string, cues: string[], reported: boolean): string | null {
+    if (!reported && cues.every((c) => this.narrated.has(c))) return null;
+    for (let n = act.length; n >= 2; n--) {
+      const hit = this.map.get(act.slice(0, n));
+      if (hit) return hit;
+    }
+    return null;
+  }
+}
