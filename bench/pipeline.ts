@@ -111,14 +111,13 @@ for (const [name, ms] of [...Object.entries(one.stages), ['total', stageTotal] a
   lines.push(`| ${name} | ${fmt(ms, 0)} | ${fmt((100 * ms) / stageTotal, 1)}% | ${fmt(count / s)} | ${fmt(mb / s, 2)} | ${fmt(one.tokens / s, 0)} |`);
 }
 lines.push('');
-lines.push(`parley (1 worker) / compromise: ${fmt(ratioCpu, 2)}× per CPU-second (${fmt(ratioWall, 2)}× per wall second)`);
-lines.push(`start-up: ready ${fmt(start.readyMs, 0)} ms after process start; loading all stages ${fmt(start.loadMs, 0)} ms wall, ` +
+lines.push(`- parley (1 worker) / compromise: ${fmt(ratioCpu, 2)}× per CPU-second (${fmt(ratioWall, 2)}× per wall second)`);
+lines.push(`- start-up: ready ${fmt(start.readyMs, 0)} ms after process start; loading all stages ${fmt(start.loadMs, 0)} ms wall, ` +
   `${fmt(start.loadCpuMs, 0)} ms CPU (median of 5 fresh processes)`);
-lines.push('');
-lines.push(`goal ≥ ${GOAL_MB_PER_CPU_SECOND} MB/s per core: ${fmt(mbPerCpu(one), 2)} MB per CPU-second, ${mark(mbPerCpu(one) >= GOAL_MB_PER_CPU_SECOND)}`);
-lines.push(`goal ≥ ${GOAL_RATIO}× compromise: ${fmt(ratioCpu, 2)}×, ${mark(ratioCpu >= GOAL_RATIO)}`);
-lines.push(`goal peak RSS ≤ ${GOAL_RSS_MB} MB: ${fmt(peakRss, 0)} MB, ${mark(peakRss <= GOAL_RSS_MB)}`);
-lines.push(`goal start-up ≤ ${GOAL_STARTUP_MS} ms: ${fmt(start.readyMs, 0)} ms, ${mark(start.readyMs <= GOAL_STARTUP_MS)}`);
+lines.push(`- goal ≥ ${GOAL_MB_PER_CPU_SECOND} MB/s per core: ${fmt(mbPerCpu(one), 2)} MB per CPU-second, ${mark(mbPerCpu(one) >= GOAL_MB_PER_CPU_SECOND)}`);
+lines.push(`- goal ≥ ${GOAL_RATIO}× compromise: ${fmt(ratioCpu, 2)}×, ${mark(ratioCpu >= GOAL_RATIO)}`);
+lines.push(`- goal peak RSS ≤ ${GOAL_RSS_MB} MB: ${fmt(peakRss, 0)} MB, ${mark(peakRss <= GOAL_RSS_MB)}`);
+lines.push(`- goal start-up ≤ ${GOAL_STARTUP_MS} ms: ${fmt(start.readyMs, 0)} ms, ${mark(start.readyMs <= GOAL_STARTUP_MS)}`);
 console.log(lines.join('\n'));
 
 const outDir = join(root, 'bench', 'results');

@@ -145,6 +145,8 @@ export interface PoliticalEvent extends Span {
   date: PartialDate | null;
   location: string | null;
   quote: string | null;
+  /** For an expression of intent (CAMEO 03x/13x), the code of the act intended. */
+  act?: string;
   /** Which pattern found the event. */
   rule: string;
   issues?: IssueLabel[];

@@ -223,3 +223,43 @@ test('an uncoded object leaves the place to name the target; a capitalised name 
   assert.deepEqual(code('Rebels attacked a convoy carrying civilians in Burkina Faso.', [['Burkina Faso', 'BFA', 'GPE']]).map(brief), ['19 ---→BFA asserted']);
   assert.deepEqual(code('Protesters in Paris waved Free Tibet banners.', [['Paris', 'FRA', 'GPE'], ['Tibet', null, 'GPE']]).map((e) => e.code.slice(0, 2)), []);
 });
+
+test('announced intentions: the intent code (03/13), modality intended, the act kept in `act`', () => {
+  const full = (text: string, names: Name[], quotes: Quote[] = []) =>
+    code(text, names, quotes).map((e) => `${e.code} ${(e as { act?: string }).act ?? '-'} ${e.modality}`);
+  const ARM: Name = ['Armenia', 'ARM', 'GPE'];
+  assert.deepEqual(full('Iran promised to free two French tourists.', [['Iran', 'IRN', 'GPE'], ['French', 'FRA', 'NORP']]), ['0353 084 intended']);
+  assert.deepEqual(full('Australia is preparing to impose sanctions on Armenia.', [['Australia', 'AUS', 'GPE'], ARM]), ['1312 163 intended']);
+  // A narrated schedule is no expression of intent: the act's own code.
+  assert.deepEqual(full('The Chilean president will visit Armenia next month.', [['Chilean', 'CHL', 'NORP'], ARM]), ['042 - intended']);
+  // The same future in the actor's own statement is one.
+  const text = 'Canada will ease sanctions on Armenia, the foreign minister said.';
+  const said: Quote = {
+    id: 'q1', type: 'indirect', start: 0, end: text.indexOf(','), speaker: { entity: 'e1', name: 'Canada', start: 0, end: 6 },
+    cue: { start: text.indexOf('said'), end: text.indexOf('said') + 4, lemma: 'say' }, via: [], date: null, rule: 'test', confidence: 1,
+  };
+  assert.deepEqual(full(text, [['Canada', 'CAN', 'GPE'], ARM], [said]), ['0354 085 intended']);
+  // An intention no one is named to hold is not recorded.
+  assert.deepEqual(full('Plans are underway to send aid to Armenia.', [ARM]), []);
+});
+
+test('accusations: "claimed that Y attacked Z" is the attack and the speaker\u2019s accusation; "said" is not', () => {
+  const text = 'Armenia claimed that Azerbaijan had attacked its border posts.';
+  const names: Name[] = [['Armenia', 'ARM', 'GPE'], ['Azerbaijan', 'AZE', 'GPE']];
+  const quote = (lemma: string): Quote => ({
+    id: 'q1', type: 'indirect', start: text.indexOf('Azerbaijan'), end: text.length - 1, speaker: { entity: 'e1', name: 'Armenia', start: 0, end: 7 },
+    cue: { start: 8, end: 15, lemma }, via: [], date: null, rule: 'test', confidence: 1,
+  });
+  const claimed = code(text, names, [quote('claim')]);
+  assert.deepEqual(claimed.map((e) => `${e.code} ${e.source.actor}→${e.target.actor} ${e.quote ?? '-'}`), ['190 AZE→null q1', '112 ARM→AZE -']);
+  assert.deepEqual(code(text.replace('claimed', 'said   '), names, [quote('say')]).map((e) => e.code), ['190']);
+  // The speaker's own attack, claimed: responsibility (015) — "it" opening the statement is the speaker.
+  const own = 'Armenia claimed that it had attacked Azerbaijan.';
+  const ownQuote: Quote = { ...quote('claim'), start: own.indexOf('it had'), end: own.length - 1 };
+  assert.deepEqual(code(own, names, [ownQuote]).map((e) => `${e.code} ${e.source.actor}→${e.target.actor}`), ['190 ARM→AZE', '015 ARM→AZE']);
+  // "alleged that": the accusation pattern keeps the reported attack.
+  const alleged = code('India alleged that Pakistan had shelled Indian villages.', [['India', 'IND', 'GPE'], ['Pakistan', 'PAK', 'GPE'], ['Indian', 'IND', 'NORP']]);
+  assert.deepEqual(alleged.map((e) => e.code.slice(0, 2)).sort(), ['11', '19']);
+  // "accused X of attacking Y" stays one accusation; "demanded that" keeps its content inside.
+  assert.deepEqual(code('Guatemala demanded that Belize withdraw its soldiers.', [['Guatemala', 'GTM', 'GPE'], ['Belize', 'BLZ', 'GPE']]).map((e) => e.code.slice(0, 2)), ['10']);
+});

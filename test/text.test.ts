@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { Pipeline } from '../src/pipeline.js';
 import { Segmenter } from '../src/text/segment.js';
 import { tagTokens } from '../src/text/pos.js';
+import { MAX_SENTENCE_TOKENS } from '../src/text/sentences.js';
 import type { Article } from '../src/types.js';
 import { SHARED_ABSENT, seedPath } from './helpers.js';
 
@@ -108,6 +109,25 @@ test('tagTokens gives Universal POS and lemmas for pre-tokenised words', () => {
   assert.equal(r.lemma[11], 'say');
   assert.equal(r.lemma[6], 'official');
   assert.deepEqual(tagTokens([]), { pos: [], lemma: [] });
+});
+
+test('a sentence without an end is cut into pieces of bounded length, after a comma when one is near', () => {
+  const clause = 'the envoys met again in the capital and talked for hours';
+  const text = Array.from({ length: 60 }, () => clause).join(', ');
+  const seg = segmenter.segment(text);
+  assert.ok(seg.sentences.length > 1);
+  for (const s of seg.sentences) assert.ok(s.tokenEnd - s.tokenStart <= MAX_SENTENCE_TOKENS);
+  for (const s of seg.sentences.slice(0, -1)) assert.equal(text.slice(s.end - 1, s.end), ',');
+  assert.equal(seg.sentences.at(-1)!.tokenEnd, seg.tokens.length);
+});
+
+test('tagTokens tags a very long word by its beginning and keeps the word as its lemma', () => {
+  const long = 'ab-'.repeat(2000) + 'ab';
+  const r = tagTokens(['The', 'envoy', 'said', long, 'today', '.']);
+  assert.equal(r.pos.length, 6);
+  assert.equal(r.lemma[3], long);
+  assert.equal(r.lemma[2], 'say');
+  assert.equal(r.pos[5], 'PUNCT');
 });
 
 test('run-time tags equal tagTokens on the same sentence', async () => {

@@ -460,13 +460,17 @@ function timelineRows(db: Database, codesA: string[], codesB: string[] | null, q
     return db.prepare(sql).all(...codesA, ...range.params, ...codesA, ...codesA, ...range.params) as Row[];
   }
   if (countries && codesB) {
+    // A→B, then B→A minus what A→B already has: each branch is one clustered key range.
     const ab = `source3 IN (${marks(codesA)}) AND target3 IN (${marks(codesB)})`;
-    const ba = `source3 IN (${marks(codesB)}) AND target3 IN (${marks(codesA)})`;
-    const where = q.directed ? ab : `((${ab}) OR (${ba}))`;
-    const params = q.directed ? [...codesA, ...codesB] : [...codesA, ...codesB, ...codesB, ...codesA];
-    return db
-      .prepare(`SELECT day, modality, ${SUMS} FROM rollup_country_day WHERE ${where}${and} GROUP BY day, modality ORDER BY day`)
-      .all(...params, ...range.params) as Row[];
+    const ba = `source3 IN (${marks(codesB)}) AND target3 IN (${marks(codesA)}) AND NOT (${ab})`;
+    const branches = q.directed ? [ab] : [ab, ba];
+    const params = q.directed
+      ? [...codesA, ...codesB, ...range.params]
+      : [...codesA, ...codesB, ...range.params, ...codesB, ...codesA, ...codesA, ...codesB, ...range.params];
+    const sql = `SELECT day, modality, ${SUMS} FROM (${branches
+      .map((b) => `SELECT * FROM rollup_country_day WHERE ${b}${and}`)
+      .join(' UNION ALL ')}) GROUP BY day, modality ORDER BY day`;
+    return db.prepare(sql).all(...params) as Row[];
   }
   const side = (column: 'source' | 'target', codes: string[]): { sql: string; params: string[] } => ({
     sql: `(${codes.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`,
@@ -539,6 +543,24 @@ function fullDay(d: string): string {
   return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Calendar arithmetic without Date objects: a timeline over ten years fills 3,650 days. */
+function advanceDays(day: { y: number; m: number; d: number }, n: number): void {
+  day.d += n;
+  for (;;) {
+    const leap = day.m === 2 && (day.y % 4 === 0 && (day.y % 100 !== 0 || day.y % 400 === 0));
+    const length = MONTH_DAYS[day.m - 1]! + (leap ? 1 : 0);
+    if (day.d <= length) return;
+    day.d -= length;
+    day.m++;
+    if (day.m > 12) {
+      day.m = 1;
+      day.y++;
+    }
+  }
+}
+
 /** Every period from the first to the last (or the asked range), so gaps show as zeros. */
 export function fillPeriods(seen: string[], by: Granularity, range: DateRange): string[] {
   const sorted = [...seen].sort();
@@ -548,10 +570,13 @@ export function fillPeriods(seen: string[], by: Granularity, range: DateRange): 
   const out: string[] = [];
   // Bounded so a wide range at day granularity cannot produce an unbounded list.
   if (by !== 'month') {
-    const step = by === 'day' ? 86_400_000 : 7 * 86_400_000;
-    const end = Date.parse(`${last}T00:00:00Z`);
-    for (let t = Date.parse(`${first}T00:00:00Z`), n = 0; t <= end && n < 20_000; t += step, n++) {
-      out.push(new Date(t).toISOString().slice(0, 10));
+    const step = by === 'day' ? 1 : 7;
+    const [y0, m0, d0] = first.split('-').map(Number) as [number, number, number];
+    const day = { y: y0, m: m0, d: d0 };
+    for (let p = first, n = 0; p <= last && n < 20_000; n++) {
+      out.push(p);
+      advanceDays(day, step);
+      p = `${day.y}-${day.m < 10 ? '0' : ''}${day.m}-${day.d < 10 ? '0' : ''}${day.d}`;
     }
     return out;
   }

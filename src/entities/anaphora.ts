@@ -114,7 +114,9 @@ export class SalienceResolver {
       const decay = Math.pow(0.5, sentence - s);
       for (const m of list) {
         if (m.tokenStart >= a.tokenStart || !compatible(m.draft)) continue;
-        let w = 100 + (m.subject ? 80 : 0) + (m.kind === 'name' ? 10 : 0);
+        // A known gender that matches is evidence too: "she" prefers a known woman to someone of unknown gender.
+        const genderMatch = a.gender !== null && m.draft.gender === a.gender;
+        let w = 100 + (m.subject ? 80 : 0) + (m.kind === 'name' ? 10 : 0) + (genderMatch ? 40 : 0);
         if (m.inQuote && narrative) w *= 0.3;
         scores.set(m.draft, (scores.get(m.draft) ?? 0) + w * decay);
         const sameVoice = m.inQuote === !narrative;

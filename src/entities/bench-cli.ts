@@ -1,6 +1,7 @@
 // Speed of the entities stage: `node dist/src/entities/bench-cli.js [inputs…]` (default: examples/).
 // Prints the CPU time per article of name tagging and of resolution (clustering, roles, actor codes,
-// descriptions and pronouns) separately, over the given articles repeated for ~1 s each after a 1 s warm-up.
+// descriptions and pronouns) separately, over the given articles repeated for ~1 s each after a 1 s warm-up;
+// CPU time of the mean round and of the best one.
 import { resolve } from 'node:path';
 import { readInputs } from '../ingest/index.js';
 import { Pipeline } from '../pipeline.js';
@@ -39,11 +40,16 @@ const cpuMs = (): number => {
 let rounds = 0;
 let tagMs = 0;
 let resolveMs = 0;
+// The best round too: on a shared machine the mean counts the moments other processes held the core.
+let tagBest = Infinity;
+let resolveBest = Infinity;
 // Each step timed in its own loop, so one's garbage is not collected on the other's clock.
 while (tagMs < 1000) {
   t0 = cpuMs();
   for (const d of docs) tagger.tagDoc(d);
-  tagMs += cpuMs() - t0;
+  const ms = cpuMs() - t0;
+  tagMs += ms;
+  tagBest = Math.min(tagBest, ms);
   rounds++;
 }
 const tagRounds = rounds;
@@ -51,13 +57,17 @@ rounds = 0;
 while (resolveMs < 1000) {
   t0 = cpuMs();
   docs.forEach((d, i) => resolveEntities(d, names[i]!, lexicon));
-  resolveMs += cpuMs() - t0;
+  const ms = cpuMs() - t0;
+  resolveMs += ms;
+  resolveBest = Math.min(resolveBest, ms);
   rounds++;
 }
-const report = (label: string, ms: number, n: number): void => {
-  const mbps = (chars * n) / 1e6 / (ms / 1000);
-  console.log(`${label} ${(ms / n / docs.length).toFixed(2)} ms/article  ${mbps.toFixed(2)} MB/s  (${n} rounds)`);
+const rate = (ms: number, n: number): string => `${((chars * n) / 1e6 / (ms / 1000)).toFixed(2)} MB/s`;
+const report = (label: string, ms: number, n: number, best: number): void => {
+  console.log(`${label} ${(ms / n / docs.length).toFixed(2)} ms/article  ${rate(ms, n)} mean, ${rate(best, 1)} best round  (${n} rounds)`);
 };
 console.log(`articles ${docs.length} (${(chars / 1000).toFixed(1)} k chars); lexicon + model load ${loadMs.toFixed(0)} ms`);
-report('tagging   ', tagMs, tagRounds);
-report('resolution', resolveMs, rounds);
+report('tagging   ', tagMs, tagRounds, tagBest);
+report('resolution', resolveMs, rounds, resolveBest);
+const both = tagMs / tagRounds + resolveMs / rounds;
+console.log(`entities   ${rate(both, 1)} mean, ${rate(tagBest + resolveBest, 1)} best round`);

@@ -84,7 +84,7 @@ export class TokenContext {
   /**
    * Whether the words [a, b) are the grammatical subject, approximated the way news prose
    * allows: a verb follows (adverbs such as "also" may intervene; `after` skips an appositive),
-   * or a speech verb precedes after a comma or closing quote ("…," said Dmitriev).
+   * or a verb precedes after a comma or closing quote and the name closes the clause ("…," said Dmitriev.).
    */
   isSubject(a: number, b: number, after = b): boolean {
     const [, end] = this.sentenceBounds(a);
@@ -92,7 +92,10 @@ export class TokenContext {
     while (k < end && this.pos(k) === 'ADV') k++;
     const next = this.pos(k);
     if (next === 'VERB' || next === 'AUX') return true;
+    // An inverted attribution follows a quotation or ends its clause with the name ("…," said Dmitriev on
+    // Monday / …, said Dmitriev.); "…, met Zhao on Monday" has an object there, not a subject.
     const [start] = this.sentenceBounds(a);
-    return a - 2 >= start && this.pos(a - 1) === 'VERB' && this.pos(a - 2) === 'PUNCT';
+    const closes = b >= end || this.pos(b) === 'PUNCT' || CLOSE_QUOTES.has(this.text(a - 2)) || this.text(a - 2) === '"';
+    return closes && a - 2 >= start && this.pos(a - 1) === 'VERB' && this.pos(a - 2) === 'PUNCT';
   }
 }

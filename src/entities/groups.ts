@@ -12,6 +12,8 @@ export interface GroupPhrase {
   sector: string;
   /** Country or CAMEO region code the qualifier gives; null until the context gives one. */
   country: string | null;
+  /** Actor code of a listed organisation qualifying it ("UN troops" → IGOUNO). */
+  orgActor: string | null;
   /** Surname of the person qualifying it ("Trump" in "the Trump administration"). */
   qualifierPerson: string | null;
   /** No qualifier: a proper-name institution ("the Foreign Ministry") whose country the context gives. */
@@ -68,7 +70,7 @@ export function findGroupPhrases(ctx: TokenContext, lex: ActorLexicon, items: re
     const consumed = items.filter((it) => it.tokenStart < m.end && it.tokenEnd > start);
     out.push({
       tokenStart: start, tokenEnd: m.end, head: ctx.norm.slice(m.start, m.end).join(' '), sector: m.value,
-      country: q?.country ?? null, qualifierPerson: q?.person ?? null, contextual, plural,
+      country: q?.country ?? null, orgActor: q?.orgActor ?? null, qualifierPerson: q?.person ?? null, contextual, plural,
       name: cleanRoleText(ctx.doc.slice(ctx.span(start, m.end))), consumed,
     });
     i = m.end - 1;
@@ -76,9 +78,16 @@ export function findGroupPhrases(ctx: TokenContext, lex: ActorLexicon, items: re
   return out;
 }
 
-/** A country, region, city or person qualifying the noun phrase that starts at `headStart`. */
+interface Qualifier {
+  start: number;
+  country: string | null;
+  orgActor: string | null;
+  person: string | null;
+}
+
+/** A country, region, city, listed organisation or person qualifying the noun phrase that starts at `headStart`. */
 function qualifierBefore(ctx: TokenContext, lex: ActorLexicon, headStart: number, floor: number,
-  itemEndingAt: ReadonlyMap<number, NameItem>): { start: number; country: string | null; person: string | null } | null {
+  itemEndingAt: ReadonlyMap<number, NameItem>): Qualifier | null {
   let q = headStart - 1;
   while (q >= floor && ctx.pos(q) === 'ADJ' && !ctx.isCapitalized(q)) q--;
   const qEnd = q >= floor && ctx.isPossessive(q) ? q - 1 : q;
@@ -87,7 +96,10 @@ function qualifierBefore(ctx: TokenContext, lex: ActorLexicon, headStart: number
   const start = qItem ? qItem.tokenStart : qEnd;
   const text = qItem ? qItem.text : ctx.text(qEnd);
   const place = lex.places.lookup(text);
-  if (place) return { start, country: place.code, person: null };
+  if (place) return { start, country: place.code, orgActor: null, person: null };
+  // Before the leaders: "UN troops" are the UN's, whatever surname "Un" might be.
+  const org = lex.orgs.get(text);
+  if (org) return { start, country: org.country, orgActor: org.actor, person: null };
   const person = (qItem && qItem.type === 'PERSON') || lex.leaders.find(text) || (qItem?.type === 'MISC' && !lex.orgs.get(text));
-  return person ? { start, country: null, person: text } : null;
+  return person ? { start, country: null, orgActor: null, person: text } : null;
 }

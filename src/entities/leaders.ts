@@ -15,6 +15,8 @@ export interface Leader {
   aliases: string[];
   gender: Gender | null;
   offices: Office[];
+  /** The family name when it is not the last word (family name first: "Xi" of "Xi Jinping"). */
+  surname?: string;
 }
 
 /** A leader's standing on a date: the office held then, or the last one held before it. */
@@ -40,7 +42,7 @@ export class Leaders {
       for (const n of [l.name, ...l.aliases]) {
         const tokens = phraseTokens(n);
         this.byName.set(tokens.join(' '), l);
-        const surname = tokens[tokens.length - 1]!;
+        const surname = l.surname ? phraseTokens(l.surname).join(' ') : tokens[tokens.length - 1]!;
         const list2 = this.bySurname.get(surname) ?? [];
         if (!list2.includes(l)) list2.push(l);
         this.bySurname.set(surname, list2);

@@ -33,11 +33,13 @@ export interface PronounEntry {
 export interface ActorLexicon {
   places: Places;
   leaders: Leaders;
-  /** IGOs, outlets and institutions by any of their names. */
+  /** IGOs, outlets, institutions and armed groups by any of their names. */
   orgs: PhraseTable<KnownOrg>;
   roles: PhraseTable<RoleEntry>;
   /** Words that may stand between a country and a role ("special", "deputy"). */
   roleModifiers: Set<string>;
+  /** Words after which a place is a location, weak evidence of a person's country ("in Beirut"). */
+  locatives: Set<string>;
   /** Modifiers that make a role a past one ("former"). */
   formerMarkers: Set<string>;
   honorifics: Map<string, Gender | null>;
@@ -69,9 +71,13 @@ interface IgoFile {
 interface OrgFile {
   organizations: Array<{ name: string; aliases: string[]; country: string | null; sector: string; is?: string[] }>;
 }
+interface ArmedGroupsFile {
+  groups: Array<{ name: string; aliases: string[]; actor: string; country: string | null; is?: string[] }>;
+}
 interface RolesFile {
   roles: Record<string, { sector: string | null; is: string[]; gender?: Gender }>;
   modifiers: string[];
+  locatives?: string[];
   former: string[];
   honorifics: Record<string, Gender | null>;
 }
@@ -95,6 +101,12 @@ export function loadActorLexicon(dir: string = ACTORS_DIR): ActorLexicon {
   compile(dir, 'organizations.json', (f: OrgFile) => {
     for (const e of f.organizations) {
       const org: KnownOrg = { name: e.name, actor: (e.country ?? '') + e.sector, country: e.country, is: e.is ?? [] };
+      for (const n of [e.name, ...e.aliases]) orgs.add(n, org);
+    }
+  });
+  compile(dir, 'armed-groups.json', (f: ArmedGroupsFile) => {
+    for (const e of f.groups) {
+      const org: KnownOrg = { name: e.name, actor: e.actor, country: e.country, is: e.is ?? [] };
       for (const n of [e.name, ...e.aliases]) orgs.add(n, org);
     }
   });
@@ -129,6 +141,7 @@ export function loadActorLexicon(dir: string = ACTORS_DIR): ActorLexicon {
     orgs,
     roles,
     roleModifiers: new Set(rolesFile.modifiers.map((m) => phraseTokens(m).join(' '))),
+    locatives: new Set((rolesFile.locatives ?? []).map((m) => phraseTokens(m).join(' '))),
     formerMarkers: new Set(rolesFile.former.map((m) => phraseTokens(m).join(' '))),
     honorifics: new Map(Object.entries(rolesFile.honorifics)),
     pronouns,

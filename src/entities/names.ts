@@ -32,28 +32,75 @@ export function prepareNames(ctx: TokenContext, lex: ActorLexicon, spans: readon
     items.push(item);
     lastEnd = s.tokenEnd;
   }
-  return joinParenthesisedFirstNames(ctx, lex, withListedLeaders(ctx, lex, items));
+  const listed = withListedPlaces(ctx, lex, withListedOrgs(ctx, lex, withListedLeaders(ctx, lex, items)));
+  return joinParenthesisedFirstNames(ctx, lex, listed);
 }
 
-/** Office holders of the leaders lexicon the tagger missed ("Trump said…" opening a sentence). */
+/**
+ * Office holders of the leaders lexicon by their listed names: one the tagger missed ("Trump
+ * said…" opening a sentence) or cut short ("Lai" of "Lai Ching-te") becomes one PERSON item.
+ */
 function withListedLeaders(ctx: TokenContext, lex: ActorLexicon, items: NameItem[]): NameItem[] {
-  const taken = new Uint8Array(ctx.length);
-  for (const it of items) taken.fill(1, it.tokenStart, it.tokenEnd);
+  return withListed(ctx, items, 'PERSON', 'lexicon:leaders', false, (i) => {
+    if (ctx.pos(i) !== 'PROPN') return null;
+    const m = lex.leaderNames.longestAt(ctx.norm, i);
+    return m && ctx.isCapitalized(m.end - 1) ? m : null;
+  });
+}
+
+/**
+ * Organisations of the lexicon by their listed names: one the tagger missed, cut short
+ * ("Islamic" of "Islamic State") or mistyped ("Boko Haram" as a person) becomes one ORG item.
+ */
+function withListedOrgs(ctx: TokenContext, lex: ActorLexicon, items: NameItem[]): NameItem[] {
+  return withListed(ctx, items, 'ORG', 'lexicon:orgs', true, (i) => {
+    if (ctx.norm[i] === 'the') return null;
+    const m = lex.orgs.longestAt(ctx.norm, i);
+    return m && ctx.isCapitalized(m.end - 1) ? m : null;
+  });
+}
+
+/** Place names of several words the tagger split ("Republic" + "Congo" of "Republic of Congo"). */
+function withListedPlaces(ctx: TokenContext, lex: ActorLexicon, items: NameItem[]): NameItem[] {
+  return withListed(ctx, items, 'GPE', 'lexicon:places', false, (i) => {
+    const m = ctx.norm[i] === 'the' ? null : lex.places.longestAt(ctx.norm, i);
+    return m && ctx.isCapitalized(m.end - 1) ? m : null;
+  });
+}
+
+/**
+ * Listed names over the tagger's items, left to right: a listed name replaces the items lying
+ * inside it; one the tagger gave exactly keeps its item, unless `retype` and the tagger typed it otherwise;
+ * a tagger name reaching beyond the listed one is left as it is. A lone listed word the
+ * tagger left alone is taken only as a proper noun ("Congress", not "State").
+ */
+function withListed(ctx: TokenContext, items: NameItem[], type: EntityType, source: string, retype: boolean,
+  listedAt: (i: number) => { start: number; end: number } | null): NameItem[] {
+  const covering = new Int32Array(ctx.length).fill(-1);
+  items.forEach((it, k) => covering.fill(k, it.tokenStart, it.tokenEnd));
+  const dropped = new Set<number>();
   const added: NameItem[] = [];
   for (let i = 0; i < ctx.length; i++) {
-    if (taken[i] || !ctx.isCapitalized(i) || ctx.pos(i) !== 'PROPN') continue;
-    const m = lex.leaderNames.longestAt(ctx.norm, i);
-    if (!m || rangeTaken(taken, m.start, m.end) || !ctx.isCapitalized(m.end - 1)) continue;
+    if (!ctx.isCapitalized(i)) continue;
+    const m = listedAt(i);
+    if (!m) continue;
+    const inside = new Set<number>();
+    for (let k = m.start; k < m.end; k++) if (covering[k]! >= 0) inside.add(covering[k]!);
+    const within = [...inside].map((k) => items[k]!);
+    if (within.some((it) => it.tokenStart < m.start || it.tokenEnd > m.end)) continue;
+    if (inside.size === 0 && m.end - m.start === 1 && ctx.pos(i) !== 'PROPN') continue;
+    const exact = within.length === 1 && within[0]!.tokenStart === m.start && within[0]!.tokenEnd === m.end;
+    if (exact && (!retype || within[0]!.type === type)) {
+      i = m.end - 1;
+      continue;
+    }
+    for (const k of inside) dropped.add(k);
     const pieces: Array<[number, number]> = [[m.start, m.end]];
-    added.push({ type: 'PERSON', tokenStart: m.start, tokenEnd: m.end, pieces, text: piecesText(ctx, pieces), source: 'lexicon:leaders' });
+    added.push({ type, tokenStart: m.start, tokenEnd: m.end, pieces, text: piecesText(ctx, pieces), source });
     i = m.end - 1;
   }
-  return added.length === 0 ? items : [...items, ...added].sort((x, y) => x.tokenStart - y.tokenStart);
-}
-
-function rangeTaken(taken: Uint8Array, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (taken[k]) return true;
-  return false;
+  if (added.length === 0) return items;
+  return [...items.filter((_, k) => !dropped.has(k)), ...added].sort((x, y) => x.tokenStart - y.tokenStart);
 }
 
 function trim(ctx: TokenContext, lex: ActorLexicon, s: NameSpan): NameItem | null {

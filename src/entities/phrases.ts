@@ -36,14 +36,20 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
+interface TrieNode<T> {
+  value?: T;
+  next?: Map<string, TrieNode<T>>;
+}
+
 export class PhraseTable<T> {
   private readonly map = new Map<string, T>();
   /** Whole-phrase lookups already answered (names repeat); emptied rather than grown without bound. */
   private readonly memo = new Map<string, T | null>();
-  /** First and last words of the phrases: most tokens are rejected by one Set lookup. */
-  private readonly firstWords = new Set<string>();
+  /** Last words of the phrases: most tokens are rejected by one Set lookup. */
   private readonly lastWords = new Set<string>();
   private maxLen = 0;
+  /** The phrases as a token trie: matching at a position walks it without building strings. */
+  private readonly root: TrieNode<T> = { next: new Map() };
 
   /** Adds a phrase; an existing entry for the same tokens is kept (first one wins). */
   add(phrase: string, value: T): void {
@@ -51,7 +57,17 @@ export class PhraseTable<T> {
     if (tokens.length === 0) return;
     const key = tokens.join(' ');
     if (!this.map.has(key)) this.map.set(key, value);
-    this.firstWords.add(tokens[0]!);
+    let node = this.root;
+    for (const t of tokens) {
+      node.next ??= new Map();
+      let child = node.next.get(t);
+      if (!child) {
+        child = {};
+        node.next.set(t, child);
+      }
+      node = child;
+    }
+    if (!('value' in node)) node.value = value;
     this.lastWords.add(tokens[tokens.length - 1]!);
     if (tokens.length > this.maxLen) this.maxLen = tokens.length;
   }
@@ -68,13 +84,13 @@ export class PhraseTable<T> {
 
   /** Longest phrase starting at token `i` of the normalised tokens, not reaching `limit`. */
   longestAt(norm: readonly string[], i: number, limit = norm.length): PhraseMatch<T> | null {
-    if (!this.firstWords.has(norm[i]!)) return null;
-    let key = '';
+    if (i >= limit) return null;
+    let node = this.root.next!.get(norm[i]!);
     let best: PhraseMatch<T> | null = null;
-    for (let len = 1; len <= this.maxLen && i + len <= limit; len++) {
-      key = len === 1 ? norm[i]! : key + ' ' + norm[i + len - 1]!;
-      const v = this.map.get(key);
-      if (v !== undefined) best = { start: i, end: i + len, value: v };
+    for (let k = i + 1; node; k++) {
+      if ('value' in node) best = { start: i, end: k, value: node.value as T };
+      if (k >= limit || !node.next) break;
+      node = node.next.get(norm[k]!);
     }
     return best;
   }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { phraseTokens } from './phrases.js';
+import { PhraseTable, phraseTokens, type PhraseMatch } from './phrases.js';
 
 export type PlaceKind = 'country' | 'demonym' | 'city' | 'region';
 
@@ -16,6 +16,8 @@ export interface CountriesFile {
   adjectives: Record<string, string[]>;
   cities: Record<string, string[]>;
   regions: Array<{ code: string; names: string[]; adjectives: string[] }>;
+  /** world-countries codes replaced by the code CAMEO uses (Kosovo: UNK → XKX). */
+  recode?: Record<string, string>;
 }
 
 interface WorldCountry {
@@ -46,19 +48,23 @@ export class Places {
   private readonly names = new Map<string, string>();
   private readonly regions = new Set<string>();
   private readonly memo = new Map<string, Place | null>();
+  /** Names of two words or more, for matching over tokens ("Republic of Congo"). */
+  private readonly phrases = new PhraseTable<Place>();
 
   static load(file: CountriesFile, origin: string): Places {
     const places = new Places();
     const require = createRequire(import.meta.url);
     const world = require('world-countries') as WorldCountry[];
     const preferred: Record<string, string> = { USA: 'United States', GBR: 'United Kingdom' };
-    for (const c of world) places.names.set(c.cca3, preferred[c.cca3] ?? c.name.common);
+    const recode = file.recode ?? {};
+    const codeOf = (c: WorldCountry): string => recode[c.cca3] ?? c.cca3;
+    for (const c of world) places.names.set(codeOf(c), preferred[c.cca3] ?? c.name.common);
     // The lexicon's own names come first: they settle the ambiguous ones ("Congo", "Korea").
     for (const [code, list] of Object.entries(file.names)) places.addAll(code, 'country', list, origin);
     for (const [code, list] of Object.entries(file.adjectives)) places.addAll(code, 'demonym', list, origin);
     for (const [code, list] of Object.entries(file.cities)) places.addAll(code, 'city', list, origin);
     for (const c of world) {
-      const code = c.cca3;
+      const code = codeOf(c);
       places.addAll(code, 'country', [c.name.common, c.name.official], origin);
       // Two-letter codes ("IN", "NO") are ordinary words; longer Latin spellings are names.
       places.addAll(code, 'country', (c.altSpellings ?? []).filter((a) => a.length > 3 && isLatin(a)), origin);
@@ -81,7 +87,9 @@ export class Places {
     for (const text of list) {
       const key = keyOf(text);
       if (key === '' || this.byKey.has(key)) continue;
-      this.byKey.set(key, { code, kind, name: this.names.get(code) ?? text });
+      const place: Place = { code, kind, name: this.names.get(code) ?? text };
+      this.byKey.set(key, place);
+      if (key.includes(' ')) this.phrases.add(key, place);
       if (text.replace(/\./g, '').length <= 3 && text === text.toUpperCase()) this.capsOnly.add(key);
     }
   }
@@ -103,6 +111,11 @@ export class Places {
     if (!place) return undefined;
     if (this.capsOnly.has(key) && text !== text.toUpperCase()) return undefined;
     return place;
+  }
+
+  /** Longest place name of two words or more starting at token i of normalised tokens. */
+  longestAt(norm: readonly string[], i: number): PhraseMatch<Place> | null {
+    return this.phrases.longestAt(norm, i);
   }
 
   /** True for CAMEO region codes (EUR, MEA…), which are not countries. */

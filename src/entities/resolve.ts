@@ -22,6 +22,8 @@ export function resolveEntities(doc: Doc, names: readonly NameSpan[], lex: Actor
 
 interface CountryCue {
   tok: number;
+  /** A city, a place after a locative ("in Beirut") or the qualifier of a plural group ("Chinese leaders"): says little of whose side a person is on. */
+  weak: boolean;
   code: string;
   paragraph: number;
   subject: boolean;
@@ -128,13 +130,18 @@ class Resolver {
     for (const r of draft.roles) if (r.gender) draft.gender ??= r.gender;
   }
 
-  /** The person a (partial) name refers to: same name, or one is the other's surname part. Most recent wins. */
+  /**
+   * The person a (partial) name refers to: same name, one is the other's surname part, or the
+   * leaders lexicon takes both for one person ("Lai" and "Lai Ching-te"). Most recent wins.
+   */
   private findPerson(tokens: readonly string[]): Draft | null {
     let best: Draft | null = null;
     let bestAt = -1;
+    const leader = this.lex.leaders.find(tokens.join(' '));
     for (const d of this.drafts) {
       if (d.type !== 'PERSON') continue;
-      if (!endsWith(d.nameTokens, tokens) && !endsWith(tokens, d.nameTokens)) continue;
+      const sameLeader = leader !== undefined && this.lex.leaders.find(d.nameTokens.join(' ')) === leader;
+      if (!sameLeader && !endsWith(d.nameTokens, tokens) && !endsWith(tokens, d.nameTokens)) continue;
       const last = d.mentions[d.mentions.length - 1]?.tokenStart ?? -1;
       if (last > bestAt) {
         best = d;
@@ -218,9 +225,11 @@ class Resolver {
   private addPhrase(p: GroupPhrase, cues: readonly CountryCue[]): void {
     let country = p.country;
     if (p.contextual) country = this.contextCountry(p.tokenStart, cues);
-    const qualifier = country ?? p.qualifierPerson?.toLowerCase().replace(/['\u2019]s$/, '') ?? '';
+    const qualifier = country ?? p.orgActor ?? p.qualifierPerson?.toLowerCase().replace(/['\u2019]s$/, '') ?? '';
     const d = this.draftFor(`group:${qualifier}|${p.head}`, 'ORG', p.name);
     d.sector = p.sector;
+    // An international organisation's people ("UN troops") act for it: its own code.
+    if (p.orgActor?.startsWith('IGO')) d.fixedActor = p.orgActor;
     // A region ("European firms") gives the actor code (EURBUS) but is no country.
     if (country && this.lex.places.isRegion(country)) d.fixedActor = country + p.sector;
     else d.country = country;
@@ -234,14 +243,15 @@ class Resolver {
   /** Places named in the text, in order: the context that says whose "Foreign Ministry" it is. */
   private countryCues(items: readonly NameItem[], phrases: readonly GroupPhrase[]): CountryCue[] {
     const cues: CountryCue[] = [];
-    const push = (a: number, b: number, code: string): void => {
-      cues.push({ tok: a, code, paragraph: this.ctx.paragraphOf(a), subject: this.ctx.isSubject(a, b), quoted: this.ctx.inQuote[a] === 1 });
+    const push = (a: number, b: number, code: string, weak: boolean): void => {
+      weak ||= a > 0 && this.lex.locatives.has(this.ctx.norm[a - 1]!);
+      cues.push({ tok: a, code, weak, paragraph: this.ctx.paragraphOf(a), subject: this.ctx.isSubject(a, b), quoted: this.ctx.inQuote[a] === 1 });
     };
     for (const it of items) {
       const place = this.lex.places.lookup(it.text);
-      if (place && place.kind !== 'region') push(it.tokenStart, it.tokenEnd, place.code);
+      if (place && place.kind !== 'region') push(it.tokenStart, it.tokenEnd, place.code, place.kind === 'city');
     }
-    for (const p of phrases) if (p.country && !this.lex.places.isRegion(p.country)) push(p.tokenStart, p.tokenEnd, p.country);
+    for (const p of phrases) if (p.country && !this.lex.places.isRegion(p.country)) push(p.tokenStart, p.tokenEnd, p.country, p.plural);
     return cues.sort((a, b) => a.tok - b.tok);
   }
 
@@ -252,7 +262,9 @@ class Resolver {
    * ("Poland summoned the Belarusian ambassador, the Foreign Ministry said" is Poland's ministry),
    * plus a little for the article's most named countries (all there is when the paragraph names none).
    */
-  private contextCountry(tok: number, cues: readonly CountryCue[]): string | null {
+  private contextCountry(tok: number, allCues: readonly CountryCue[], person = false): string | null {
+    // A person's side needs strong evidence in the paragraph itself: no weak cues, no article-wide prior.
+    const cues = person ? allCues.filter((c) => !c.weak) : allCues;
     const paragraph = this.ctx.paragraphOf(tok);
     const sentence = this.ctx.sentenceOf[tok]!;
     const scores = new Map<string, number>();
@@ -270,7 +282,7 @@ class Resolver {
       counts.set(c.code, n);
       most = Math.max(most, n);
     }
-    for (const [code, n] of counts) scores.set(code, (scores.get(code) ?? 0) + (0.3 * n) / most);
+    if (!person) for (const [code, n] of counts) scores.set(code, (scores.get(code) ?? 0) + (0.3 * n) / most);
     let best: string | null = null;
     for (const [code, score] of scores) if (!best || score > scores.get(best)!) best = code;
     return best;
@@ -285,7 +297,7 @@ class Resolver {
       if (d.type !== 'PERSON' || d.fixedActor || d.country) continue;
       const role = d.roles.find((r) => r.source === 'text' && r.sector && !r.former);
       if (!role) continue;
-      d.country = this.contextCountry(d.mentions[0]!.tokenStart, cues);
+      d.country = this.contextCountry(d.mentions[0]!.tokenStart, cues, true);
       if (d.country) d.fixedActor = d.country + role.sector;
     }
   }

@@ -27,6 +27,12 @@ export interface RolesLexicon {
   relatives: string[];
   passiveAuxiliaries: string[];
   subjectPhrasePrepositions: string[];
+  /** Words opening a reported clause ("alleged that …"): its events are facts of their own, not the accusation's content. */
+  clauseComplementizers: string[];
+  /** Third-person pronouns that, opening a reported statement ("Seoul said it would …"), stand for its speaker. */
+  reportedSubjects: string[];
+  /** Words that before a number quantify ("over 150 Palestinian prisoners") rather than govern. */
+  quantifiers: string[];
 }
 
 /** One actor mention in a sentence, with what the role finder needs to know about it. */
@@ -65,6 +71,9 @@ export class RoleWords {
   readonly relatives: Set<string>;
   readonly passiveAuxiliaries: Set<string>;
   readonly subjectPhrasePrepositions: Set<string>;
+  readonly complementizers: Set<string>;
+  readonly reportedSubjects: Set<string>;
+  readonly quantifiers: Set<string>;
   private readonly npPos: Set<string>;
   private readonly npPunct: Set<string>;
   readonly maxSubject: number;
@@ -87,6 +96,9 @@ export class RoleWords {
     this.relatives = new Set(lex.relatives);
     this.passiveAuxiliaries = new Set(lex.passiveAuxiliaries);
     this.subjectPhrasePrepositions = new Set(lex.subjectPhrasePrepositions);
+    this.complementizers = new Set(lex.clauseComplementizers);
+    this.reportedSubjects = new Set(lex.reportedSubjects);
+    this.quantifiers = new Set(lex.quantifiers);
     this.npPos = new Set(lex.npModifiers.filter((p) => !p.includes(':')));
     this.npPunct = new Set(lex.npModifiers.filter((p) => p.startsWith('PUNCT:')).map((p) => p.slice(6)));
     this.maxSubject = lex.maxSubjectDistance;
@@ -230,18 +242,29 @@ function makeSlot(entity: string | null, actor: string | null, type: EntityType 
   return { actor, entity, type, start, end, tokenStart: ts, tokenEnd: te, governor: null, group: -1, phraseStart: ts, codedPlace: false };
 }
 
-/** "I", "we" in a statement without a resolved mention: the statement's speaker. */
+/**
+ * "I", "we" in a statement without a resolved mention, and "it", "they" opening an indirect one
+ * ("Seoul said it would not …"): the statement's speaker.
+ */
 function addSpeakerPronouns(da: DocActors, words: RoleWords, slots: ActorSlot[], sStart: number, sEnd: number): void {
   const tokens = da.doc.tokens;
   for (let i = sStart; i < sEnd; i++) {
     const t = tokens[i]!;
-    if (!words.firstPerson.has(t.lower)) continue;
+    const first = words.firstPerson.has(t.lower);
+    if (!first && !words.reportedSubjects.has(t.lower)) continue;
     if (slots.some((s) => i >= s.tokenStart && i < s.tokenEnd)) continue;
     const q = da.quoteAt(t.start);
+    if (!first && (!q || q.type === 'direct' || !opensStatement(tokens, words, i, q.start))) continue;
     const speaker = q?.speaker?.entity ? da.byId.get(q.speaker.entity) : undefined;
     if (!speaker) continue;
     slots.push(makeSlot(speaker.id, da.codeOf(speaker), speaker.type, t.start, t.end, i, i + 1));
   }
+}
+
+/** Whether token i opens the statement starting at `start` (after an optional "that"). */
+function opensStatement(tokens: Token[], words: RoleWords, i: number, start: number): boolean {
+  const prev = tokens[i - 1];
+  return tokens[i]!.start <= start || (prev !== undefined && prev.start >= start && words.complementizers.has(prev.lower) && tokens[i - 2] !== undefined && tokens[i - 2]!.start < start);
 }
 
 /** "both sides" / "the two countries": the last two parties named before, as one group. */
@@ -274,6 +297,7 @@ function annotate(tokens: Token[], words: RoleWords, s: ActorSlot, sStart: numbe
   s.phraseStart = j + 1;
   if (j < sStart) return;
   const t = tokens[j]!;
+  if (words.quantifiers.has(t.lower) && tokens[j + 1]?.pos === 'NUM') return;
   if (words.prepositions.has(t.lower) || (t.pos === 'ADP' && !words.breaks.has(t.lower))) {
     // "here in Washington", "on behalf of": keep the word that decides the role.
     s.governor = t.lower;

@@ -8,6 +8,7 @@ import { dateOfSentence, resolveTimeAt } from '../time/query.js';
 import type { EventActor, Modality, PartialDate, PoliticalEvent, TimeExpression, Token } from '../types.js';
 import { DocActors, RoleWords, sentenceSlots, type ActorSlot, type RolesLexicon } from './actors.js';
 import { CodeTable, type CodeTableFile } from './codes.js';
+import { Accusations, type AccusationLexicon, type Speaker } from './accusations.js';
 import { ActorFallbacks, type ActorFallbackLexicon } from './fallbacks.js';
 import { IntentCodes, type IntentLexicon } from './intent.js';
 import { ModalityDetector, type FoundCue, type ModalityLexicon } from './modality.js';
@@ -20,6 +21,7 @@ export interface CoderLexicons {
   roles: RolesLexicon;
   fallbacks: ActorFallbackLexicon;
   intent: IntentLexicon;
+  accusations: AccusationLexicon;
 }
 
 /** A coded event; `act` is the code of the announced act when the event codes its intent (intent.ts). */
@@ -45,6 +47,7 @@ export class EventCoder {
   private readonly words: RoleWords;
   private readonly fallbacks: ActorFallbacks;
   private readonly intent: IntentCodes;
+  private readonly accusations: Accusations;
 
   constructor(lex: CoderLexicons) {
     this.fallbacks = new ActorFallbacks(lex.fallbacks);
@@ -52,6 +55,7 @@ export class EventCoder {
     this.index = new PatternIndex(lex.patterns);
     this.modality = new ModalityDetector(lex.modality);
     this.intent = new IntentCodes(lex.intent, this.codes);
+    this.accusations = new Accusations(lex.accusations, this.codes);
     this.words = new RoleWords(lex.roles);
     for (const code of this.modality.refusalTargets) {
       if (!this.codes.get(code)?.plover) throw new Error(`modality.json refusal: code ${code} is not in the CAMEO table with a PLOVER type`);
@@ -85,15 +89,50 @@ export class EventCoder {
       const dates = new SentenceDates(doc, si);
       const kept = this.resolveComplements(doc.tokens, s.tokenEnd,
         matches.filter((m) => !this.prenominal(doc.tokens, m) && !reducedRelative(doc.tokens, s.tokenStart, s.tokenEnd, m, timeStarts, this.words.relatives)));
-      const found: PoliticalEvent[] = [];
+      const found: CodedEvent[] = [];
       for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates));
       if (!found.length) for (const m of kept) found.push(...this.eventsOf(ctx, m, dates));
+      found.push(...this.accusationsIn(ctx, found));
       const first = events.length;
       for (const ev of found) {
         if (!events.some((e, k) => k >= first && sameEvent(e, ev))) events.push({ ...ev, id: `v${events.length + 1}` });
       }
     });
     return events;
+  }
+
+  /** The accusations (or claims of responsibility) the sentence's reported conflicts carry (accusations.ts). */
+  private accusationsIn(ctx: SentenceContext, found: CodedEvent[]): CodedEvent[] {
+    const out: CodedEvent[] = [];
+    for (const ev of found) {
+      if (!ev.quote) continue;
+      const q = ctx.doc.quotes.find((x) => x.id === ev.quote);
+      const entity = q?.speaker?.entity ? ctx.da.byId.get(q.speaker.entity) : undefined;
+      const actor = entity ? ctx.da.codeOf(entity) : null;
+      if (!q?.speaker || !entity || !actor) continue;
+      const speaker: Speaker = { actor, entity: entity.id, start: q.speaker.start, end: q.speaker.end };
+      const act = this.accusations.actOf(ev, q, speaker, [...found, ...out]);
+      if (!act) continue;
+      const info = this.codes.get(act.code)!;
+      out.push({
+        id: '',
+        code: act.code,
+        plover: info.plover ?? act.plover!,
+        ploverMode: info.plover ? info.ploverMode : ev.ploverMode ?? null,
+        source: { actor, entity: entity.id, start: speaker.start, end: speaker.end },
+        target: act.target,
+        goldstein: info.goldstein,
+        quad: info.quad,
+        modality: 'asserted',
+        date: q.date ?? ctx.doc.article.date ?? null,
+        location: ev.location,
+        quote: null,
+        rule: `speaker-act:${q.cue!.lemma}`,
+        start: Math.min(speaker.start, q.cue!.start),
+        end: Math.max(speaker.end, q.cue!.end),
+      });
+    }
+    return out;
   }
 
   /** "a jailed journalist", "the detained sailors": a participle used as an adjective is no act. */
@@ -111,7 +150,8 @@ export class EventCoder {
    * Acts with a complement ("accused X of attacking Y", "pledged to deepen ties") against the
    * events inside that complement: the complement runs to the end of the clause, or to a
    * coordinated verb ("condemned the coup and suspended aid"). A factive noun ("decision to
-   * impose tariffs") makes the inner act a fact of its own.
+   * impose tariffs") or an accusation's that-clause ("alleged that Pakistan shelled …") makes
+   * the inner act a fact of its own.
    */
   private resolveComplements(tokens: Token[], sEnd: number, matches: PatternMatch[]): PatternMatch[] {
     const dropped = new Set<PatternMatch>();
@@ -122,8 +162,13 @@ export class EventCoder {
       for (const inner of matches) {
         if (inner === outer || inner.tokens[0]! <= Math.max(...outer.tokens) || inner.tokens[0]! >= end) continue;
         let factive = false;
-        for (let i = Math.max(...outer.tokens) + 1; i < inner.tokens[0]!; i++) if (this.words.factive.has(tokens[i]!.lemma)) factive = true;
-        if (factive) continue;
+        let clause = false;
+        for (let i = Math.max(...outer.tokens) + 1; i < inner.tokens[0]!; i++) {
+          const t = tokens[i]!;
+          if (this.words.factive.has(t.lemma)) factive = true;
+          if (this.words.complementizers.has(t.lower) && t.pos === 'SCONJ') clause = true;
+        }
+        if (factive || (clause && mode === 'suppress' && this.accusations.reports(outer.pattern.entry.code))) continue;
         if (mode === 'suppress') dropped.add(inner);
         else dropped.add(outer);
       }
@@ -211,10 +256,15 @@ export class EventCoder {
     const date = dates.at(quote?.date ?? null) ?? quote?.date ?? ctx.doc.article.date ?? null;
     const location = ctx.location ? ctx.doc.slice(ctx.location) : null;
     const out: CodedEvent[] = [];
+    const background = inCommaRelative(tokens, ctx.sStart, first, this.words);
     for (const [a, b] of pairs) {
       // Who acted on whom must be known in actor terms: two uncoded names make no event record.
       if (!a?.actor && !b?.actor) continue;
       if (((entry.needs === 'target' || entry.needs === 'both') && !b) || ((entry.needs === 'source' || entry.needs === 'both') && !a)) continue;
+      // An intention is someone's: with no one named to hold it, nothing is recorded.
+      if (modality === 'intended' && !a?.actor) continue;
+      // ", who had been arrested 15 months ago,": background to a description, not an act reported.
+      if (!a?.actor && background) continue;
       if (a && b && a.entity !== null && a.entity === b.entity) continue;
       const spanStart = Math.min(tokens[first]!.start, ...[a, b].filter(inSentence(ctx)).map((x) => x!.start));
       const spanEnd = Math.max(tokens[last]!.end, ...[a, b].filter(inSentence(ctx)).map((x) => x!.end));
@@ -444,6 +494,17 @@ function reducedRelative(tokens: Token[], sStart: number, sEnd: number, m: Patte
     if (t.pos === 'AUX') return true;
     // An infinitive or gerund is the participle's complement ("called on Turkey to withdraw").
     if (t.pos === 'VERB' && tokens[j - 1]!.lower !== 'to' && !t.lower.endsWith('ing')) return true;
+  }
+  return false;
+}
+
+/** Whether token `at` lies in a non-restrictive relative clause (", who …", ", which …") that has not closed. */
+function inCommaRelative(tokens: Token[], sStart: number, at: number, words: RoleWords): boolean {
+  for (let j = at - 1; j > sStart; j--) {
+    const t = tokens[j]!;
+    if (t.text === ',') return false;
+    // ", that": more often a complement clause than a relative one.
+    if (words.relatives.has(t.lower) && !words.complementizers.has(t.lower) && tokens[j - 1]!.text === ',') return true;
   }
   return false;
 }

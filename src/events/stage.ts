@@ -1,5 +1,6 @@
 import type { Stage } from '../pipeline.js';
 import { readLexiconJson } from '../text/lexicon.js';
+import type { AccusationLexicon } from './accusations.js';
 import type { RolesLexicon } from './actors.js';
 import type { CodeTableFile } from './codes.js';
 import { EventCoder, type CoderLexicons } from './coder.js';
@@ -17,6 +18,7 @@ export function loadEventLexicons(): CoderLexicons {
     roles: readLexiconJson<RolesLexicon>('events', 'roles.json'),
     fallbacks: readLexiconJson<ActorFallbackLexicon>('events', 'actor-fallbacks.json'),
     intent: readLexiconJson<IntentLexicon>('events', 'intent-codes.json'),
+    accusations: readLexiconJson<AccusationLexicon>('events', 'accusations.json'),
   };
 }
 

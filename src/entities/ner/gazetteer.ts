@@ -18,6 +18,11 @@ export interface GazetteerMatch {
   canonical: string;
 }
 
+interface GazNode {
+  entry: Entry | null;
+  next: Map<string, GazNode>;
+}
+
 interface Entry {
   categories: number[];
   canonical: string;
@@ -48,8 +53,8 @@ export type GazetteerCategory = (typeof CATEGORY_NAMES)[number];
 export class Gazetteer {
   readonly categories: readonly string[] = CATEGORY_NAMES;
   private readonly entries = new Map<string, Entry>();
-  /** Longest entry (in tokens) starting with each first token. */
-  private readonly maxLenByFirst = new Map<string, number>();
+  /** The entries as a trie over lower-cased tokens: matching walks it without building strings. */
+  private readonly trie = new Map<string, GazNode>();
   /** Head words that make a LOC a natural feature rather than a GPE. */
   readonly geoFeatureWords = new Set<string>();
 
@@ -66,8 +71,18 @@ export class Gazetteer {
     } else {
       this.entries.set(key, { categories: [cat], canonical, anyCase });
     }
-    const first = tokens[0]!.toLowerCase();
-    if ((this.maxLenByFirst.get(first) ?? 0) < tokens.length) this.maxLenByFirst.set(first, tokens.length);
+    let level = this.trie;
+    let node: GazNode | undefined;
+    for (const t of tokens) {
+      const lower = t.toLowerCase();
+      node = level.get(lower);
+      if (!node) {
+        node = { entry: null, next: new Map() };
+        level.set(lower, node);
+      }
+      level = node.next;
+    }
+    node!.entry = this.entries.get(key)!;
   }
 
   /** Categories of an exact name ("Russia" → country), or an empty list. */
@@ -87,23 +102,22 @@ export class Gazetteer {
     const n = words.length;
     let i = 0;
     while (i < n) {
-      const maxLen = this.maxLenByFirst.get(lower[i]!);
-      const c = words[i]!.charCodeAt(0);
-      const startsUpper = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && words[i]![0] !== words[i]![0]!.toLowerCase());
-      if (maxLen === undefined) {
+      let node = this.trie.get(lower[i]!);
+      if (node === undefined) {
         i++;
         continue;
       }
+      const c = words[i]!.charCodeAt(0);
+      const startsUpper = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && words[i]![0] !== words[i]![0]!.toLowerCase());
       let matched = 0;
       let entry: Entry | undefined;
-      let key = '';
-      for (let len = 1; len <= maxLen && i + len <= n; len++) {
-        key = len === 1 ? lower[i]! : key + ' ' + lower[i + len - 1]!;
-        const e = this.entries.get(key);
+      for (let len = 1; node; len++) {
+        const e = node.entry;
         if (e && (startsUpper || e.anyCase)) {
           matched = len;
           entry = e;
         }
+        node = i + len < n ? node.next.get(lower[i + len]!) : undefined;
       }
       if (entry) {
         out.push({ start: i, end: i + matched, categories: entry.categories, canonical: entry.canonical });
