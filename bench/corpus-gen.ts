@@ -7,18 +7,8 @@
 
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { rng } from '../src/random.js';
 
-/** Small deterministic PRNG (mulberry32): a corpus of a given size and seed is the same every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Country {
   name: string;

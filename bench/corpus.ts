@@ -3,21 +3,11 @@
 import { join } from 'node:path';
 import { readInputs } from '../src/ingest/index.js';
 import type { Article } from '../src/types.js';
+import { rng } from '../src/random.js';
 
 export const MIN_WORDS = 300;
 export const MAX_WORDS = 1500;
 
-/** Small deterministic PRNG (mulberry32) so a corpus of a given size is the same every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SWAPS: Array<[RegExp, string[]]> = [
   [/\bRussia\b/g, ['Russia', 'Turkey', 'Brazil', 'India', 'Japan', 'Egypt']],

@@ -19,7 +19,8 @@ import { prepareArticle } from '../src/corpus/prepare.js';
 import { SqliteStore } from '../src/corpus/sqlite-store.js';
 import { readInputs } from '../src/ingest/read.js';
 import type { Analysis, PoliticalEvent } from '../src/types.js';
-import { generateCorpus, rng, writeCorpus } from './corpus-gen.js';
+import { rng } from '../src/random.js';
+import { generateCorpus, writeCorpus } from './corpus-gen.js';
 
 const { values } = parseArgs({
   options: {

@@ -51,10 +51,15 @@ export class Doc {
     return -1;
   }
 
-  /** The entity with this id, if any. */
+  private entityIndex: { of: Entity[]; byId: Map<string, Entity> } | null = null;
+
+  /** The entity with this id, if any. Indexed once per entity list: quotes and events ask per item. */
   entity(id: string | null | undefined): Entity | undefined {
     if (!id) return undefined;
-    return this.entities.find((e) => e.id === id);
+    if (this.entityIndex?.of !== this.entities) {
+      this.entityIndex = { of: this.entities, byId: new Map(this.entities.map((e) => [e.id, e])) };
+    }
+    return this.entityIndex.byId.get(id);
   }
 
   /** True when the span lies inside a boilerplate region marked at ingest. */

@@ -60,6 +60,7 @@ describe('API lists are paged and filtered', () => {
     for (const s of direct.items) assert.equal(s.type, 'direct');
     const hits = (await get('/api/statements?text=ceasefire')).body;
     assert.ok(hits.items.length > 0);
+    assert.ok(hits.items.every((h: { kind: string }) => h.kind === 'statement'), 'statements only, no article text');
     assert.ok(hits.items.every((h: { snippet: string }) => /ceasefire/i.test(h.snippet)));
   });
 
@@ -82,6 +83,28 @@ describe('API lists are paged and filtered', () => {
     assert.ok(byActor.items.every((v: { source: string | null; target: string | null }) => v.source?.startsWith(prefix) || v.target?.startsWith(prefix)));
     const byCode = (await get(`/api/events?code=${sample.root}&allModalities=true&limit=1000`)).body;
     assert.ok(byCode.items.length > 0 && byCode.items.every((v: { root: string }) => v.root === sample.root));
+  });
+
+  test('events filter by quad class and modality; the default leaves out what did not happen', async () => {
+    const all = (await get('/api/events?allModalities=true&limit=1000')).body.items as Array<{ quad: number; modality: string }>;
+    const quad = all[0]!.quad;
+    const byQuad = (await get(`/api/events?quad=${quad}&allModalities=true&limit=1000`)).body.items as typeof all;
+    assert.equal(byQuad.length, all.filter((v) => v.quad === quad).length);
+    const other = all.find((v) => v.modality !== 'asserted');
+    assert.ok(other, 'the examples hold an event that did not (yet) happen');
+    const byModality = (await get(`/api/events?modality=${other.modality}&limit=1000`)).body.items as typeof all;
+    assert.equal(byModality.length, all.filter((v) => v.modality === other.modality).length);
+    const asserted = (await get('/api/events?limit=1000')).body.items as typeof all;
+    assert.ok(asserted.every((v) => v.modality === 'asserted'));
+  });
+
+  test('statements filter by the outlet that relayed them', async () => {
+    const all = (await get('/api/statements?limit=1000')).body.items as Array<{ via: Array<{ name: string; kind: string }> }>;
+    const relayed = all.find((s) => s.via.some((v) => v.kind === 'outlet'))!;
+    const outlet = relayed.via.find((v) => v.kind === 'outlet')!.name;
+    const filtered = (await get(`/api/statements?outlet=${encodeURIComponent(outlet.toLowerCase())}&limit=1000`)).body.items as typeof all;
+    assert.equal(filtered.length, all.filter((s) => s.via.some((v) => v.name === outlet)).length);
+    assert.ok(filtered.length > 0);
   });
 
   test('timeline buckets count events between two actors', async () => {

@@ -197,6 +197,8 @@ export interface StatementQuery extends Paging, DateRange {
   type?: QuoteType;
   /** Only statements of this article id. */
   article?: string;
+  /** Only statements relayed through this outlet or setting (its name, any case). */
+  outlet?: string;
 }
 
 export interface StatementRow {
@@ -273,6 +275,7 @@ function statementWhere(db: Database, q: StatementQuery): Where {
   if (q.issue) w.add('q.id IN (SELECT quote FROM quote_issues WHERE issue = ?)', q.issue);
   if (q.type) w.add('q.type = ?', q.type);
   if (q.article) w.add('a.id = ?', q.article);
+  if (q.outlet) w.add("EXISTS (SELECT 1 FROM json_each(q.via) v WHERE lower(json_extract(v.value, '$.name')) = lower(?))", q.outlet);
   return w;
 }
 
@@ -297,6 +300,10 @@ export interface SearchQuery extends Paging, DateRange {
   issue?: string;
   /** A statement type, or 'article' for article text only. Default: statements and articles. */
   type?: QuoteType | 'article';
+  /** Statements only, never article text (the statements endpoint). */
+  statementsOnly?: boolean;
+  /** Only statements relayed through this outlet or setting. */
+  outlet?: string;
 }
 
 export interface SearchHit {
@@ -364,7 +371,7 @@ export function search(db: Database, q: SearchQuery): Page<SearchHit> {
       : [];
     for (const r of rows) hits.push({ kind: 'statement', ...(r as Omit<SearchHit, 'kind' | 'rank'>), rank: ranks.get(r.id as number)! });
   }
-  if (!q.type || q.type === 'article') {
+  if ((!q.type || q.type === 'article') && !q.statementsOnly && !q.outlet) {
     const w = new Where().range('a.day', q).add('articles_fts MATCH ?', match);
     if (q.issue) w.add('a.rowid IN (SELECT article FROM article_issues WHERE issue = ?)', q.issue);
     if (q.speaker) {
@@ -689,6 +696,10 @@ export interface EventQuery extends Paging, DateRange {
   /** CAMEO code prefix: "04" for the consult family, "0431" for one code. */
   code?: string;
   issue?: string;
+  /** GDELT quad class 1–4. */
+  quad?: number;
+  /** Only events of this modality (overrides the asserted-only default). */
+  modality?: Modality;
   allModalities?: boolean;
 }
 
@@ -736,7 +747,9 @@ export const EVENT_FROM = `FROM events ev JOIN articles a ON a.rowid = ev.first_
 
 export function eventWhere(q: EventQuery): Where {
   const w = new Where().range('ev.day', q);
-  if (!q.allModalities) w.add("ev.modality = 'asserted'");
+  if (q.modality) w.add('ev.modality = ?', q.modality);
+  else if (!q.allModalities) w.add("ev.modality = 'asserted'");
+  if (q.quad !== undefined) w.add('ev.quad = ?', q.quad);
   if (q.actor && q.target) {
     w.add('ev.source >= ? AND ev.source < ?', ...prefixRange(q.actor));
     w.add('ev.target >= ? AND ev.target < ?', ...prefixRange(q.target));

@@ -84,13 +84,16 @@ function withListed(ctx: TokenContext, items: NameItem[], type: EntityType, sour
     if (!ctx.isCapitalized(i)) continue;
     const m = listedAt(i);
     if (!m) continue;
-    const inside = new Set<number>();
-    for (let k = m.start; k < m.end; k++) if (covering[k]! >= 0) inside.add(covering[k]!);
-    const within = [...inside].map((k) => items[k]!);
-    if (within.some((it) => it.tokenStart < m.start || it.tokenEnd > m.end)) continue;
-    if (inside.size === 0 && m.end - m.start === 1 && ctx.pos(i) !== 'PROPN') continue;
-    const exact = within.length === 1 && within[0]!.tokenStart === m.start && within[0]!.tokenEnd === m.end;
-    if (exact && (!retype || within[0]!.type === type)) {
+    // Items do not overlap, so those inside the match are runs of one index each.
+    const inside: number[] = [];
+    for (let k = m.start; k < m.end; k++) {
+      const c = covering[k]!;
+      if (c >= 0 && c !== inside[inside.length - 1]) inside.push(c);
+    }
+    if (inside.some((k) => items[k]!.tokenStart < m.start || items[k]!.tokenEnd > m.end)) continue;
+    if (inside.length === 0 && m.end - m.start === 1 && ctx.pos(i) !== 'PROPN') continue;
+    const only = inside.length === 1 ? items[inside[0]!]! : null;
+    if (only && only.tokenStart === m.start && only.tokenEnd === m.end && (!retype || only.type === type)) {
       i = m.end - 1;
       continue;
     }

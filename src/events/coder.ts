@@ -4,15 +4,16 @@
  * date, location, evidence span and the statement that reports it.
  */
 import type { Doc } from '../doc.js';
-import { dateOfSentence, resolveTimeAt } from '../time/query.js';
+import { resolveTimeAt } from '../time/query.js';
 import type { EventActor, Modality, PartialDate, PoliticalEvent, TimeExpression, Token } from '../types.js';
 import { DocActors, RoleWords, sentenceSlots, type ActorSlot, type RolesLexicon } from './actors.js';
 import { CodeTable, type CodeTableFile } from './codes.js';
 import { Accusations, type AccusationLexicon, type Speaker } from './accusations.js';
 import { ActorFallbacks, type ActorFallbackLexicon } from './fallbacks.js';
 import { IntentCodes, type IntentLexicon } from './intent.js';
-import { ModalityDetector, type FoundCue, type ModalityLexicon } from './modality.js';
+import { ModalityDetector, type FoundCue, type ModalityLexicon, type SentenceCues } from './modality.js';
 import { PatternIndex, type PatternLexicon, type PatternMatch, type Role } from './patterns.js';
+import { ReducedRelatives } from './reduced-relative.js';
 
 export interface CoderLexicons {
   codes: CodeTableFile;
@@ -38,6 +39,7 @@ interface SentenceContext {
   sEnd: number;
   slots: ActorSlot[];
   location: ActorSlot | null;
+  cues: SentenceCues;
 }
 
 export class EventCoder {
@@ -75,6 +77,7 @@ export class EventCoder {
     if (!doc.tokens.length) return events;
     let da: DocActors | null = null;
     const timeStarts = new Set(doc.times.map((t) => t.start));
+    const timesBySentence = sentenceTimes(doc);
     const boilerplate = doc.article.boilerplate.length > 0;
     doc.sentences.forEach((s, si) => {
       if (boilerplate && doc.inBoilerplate(s)) return;
@@ -85,17 +88,19 @@ export class EventCoder {
       const ctx: SentenceContext = {
         doc, da, tokens: doc.tokens, sStart: s.tokenStart, sEnd: s.tokenEnd, slots,
         location: slots.find((x) => this.isLocation(x)) ?? null,
+        cues: this.modality.sentenceCues(doc.tokens, s.tokenStart, s.tokenEnd),
       };
-      const dates = new SentenceDates(doc, si);
+      const dates = new SentenceDates(timesBySentence[si] ?? []);
+      const relatives = new ReducedRelatives(doc.tokens, s.tokenStart, s.tokenEnd, timeStarts, this.words.relatives);
       const kept = this.resolveComplements(doc.tokens, s.tokenEnd,
-        matches.filter((m) => !this.prenominal(doc.tokens, m) && !reducedRelative(doc.tokens, s.tokenStart, s.tokenEnd, m, timeStarts, this.words.relatives)));
+        matches.filter((m) => !this.prenominal(doc.tokens, m) && !relatives.describes(m)));
       const found: CodedEvent[] = [];
       for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates));
       if (!found.length) for (const m of kept) found.push(...this.eventsOf(ctx, m, dates));
       found.push(...this.accusationsIn(ctx, found));
       const first = events.length;
       for (const ev of found) {
-        if (!events.some((e, k) => k >= first && sameEvent(e, ev))) events.push({ ...ev, id: `v${events.length + 1}` });
+        if (!hasSame(events, first, ev)) events.push({ ...ev, id: `v${events.length + 1}` });
       }
     });
     return events;
@@ -240,7 +245,7 @@ export class EventCoder {
     }
 
     const cues: FoundCue[] = [];
-    let modality: Modality = this.modality.detect(tokens, ctx.sStart, ctx.sEnd, first, last, entry.modality, cues);
+    let modality: Modality = this.modality.detect(ctx.cues, first, last, entry.modality, cues);
     // An announced refusal is itself an act: a rejection (CAMEO 12) that happened.
     const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, entry.code) : null;
     if (refused) modality = 'asserted';
@@ -438,64 +443,47 @@ export class EventCoder {
 
 /**
  * The date a sentence's own time expressions give: in a statement, relative ones ("today")
- * count from the statement's date; elsewhere from the article's (the time layer's value).
+ * count from the statement's date; elsewhere from the article's (the time layer's value, the
+ * most precise one). Statement dates repeat across a sentence's events, so each is resolved once.
  */
 class SentenceDates {
-  private readonly times: TimeExpression[];
-  private readonly plain: PartialDate | null;
+  private readonly plain: PartialDate | null = null;
+  private readonly byStatementDate = new Map<PartialDate, PartialDate | null>();
 
-  constructor(doc: Doc, sentence: number) {
-    const s = doc.sentences[sentence]!;
-    this.times = doc.times.filter((t) => t.start >= s.start && t.end <= s.end);
-    this.plain = this.times.length ? dateOfSentence(doc, sentence) : null;
+  constructor(private readonly times: TimeExpression[]) {
+    for (const t of times) if (t.value !== null && (this.plain === null || t.value.length > this.plain.length)) this.plain = t.value;
   }
 
   at(statementDate: PartialDate | null): PartialDate | null {
     if (!statementDate || !this.times.length) return this.plain;
+    const known = this.byStatementDate.get(statementDate);
+    if (known !== undefined) return known;
     let best: PartialDate | null = null;
     for (const t of this.times) {
       const v = resolveTimeAt(t, statementDate).value;
       if (v && (!best || v.length > best.length)) best = v;
     }
+    this.byStatementDate.set(statementDate, best);
     return best;
   }
+}
+
+/** The time expressions lying wholly inside each sentence, in doc.times order. */
+function sentenceTimes(doc: Doc): TimeExpression[][] {
+  const out: TimeExpression[][] = [];
+  for (const t of doc.times) {
+    const si = doc.sentenceAt(t.start);
+    const s = doc.sentences[si];
+    if (!s || t.start < s.start || t.end > s.end) continue;
+    (out[si] ??= []).push(t);
+  }
+  return out;
 }
 
 function inSentence(ctx: SentenceContext) {
   const from = ctx.tokens[ctx.sStart]!.start;
   const to = ctx.tokens[ctx.sEnd - 1]!.end;
   return (x: ActorSlot | null): boolean => x !== null && x.start >= from && x.end <= to;
-}
-
-/**
- * "a member of the movement jailed a year ago", "the civilians imprisoned … were released":
- * a participle right after a noun, with no object of its own, inside a clause that has its own
- * verb, describes the noun; it reports no new act. `timeStarts`: offsets where time expressions begin.
- */
-function reducedRelative(tokens: Token[], sStart: number, sEnd: number, m: PatternMatch, timeStarts: Set<number>, relatives: Set<string>): boolean {
-  if (m.pattern.entry.kind !== 'verb') return false;
-  const i = m.tokens[0]!;
-  const t = tokens[i]!;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  // After a common noun only: a name before the verb is its subject ("Japan apologised to …").
-  if (!prev || !next || !/(ed|en)$/.test(t.lower) || prev.pos !== 'NOUN') return false;
-  // An object follows ("forces attacked the town"), unless the noun phrase is a time ("jailed a year ago").
-  if (!timeStarts.has(next.start) && next.pos !== 'ADP' && next.pos !== 'ADV' && !(next.pos === 'SCONJ' && next.lower !== 'that')) return false;
-  // An earlier verb of the clause (taggers sometimes call a past tense like "rescued" a noun).
-  for (let j = sStart; j < i - 1; j++) {
-    const u = tokens[j]!;
-    if (u.pos === 'VERB' || (u.pos === 'NOUN' && u.lower.endsWith('ed') && tokens[j - 1]?.pos === 'NOUN')) return true;
-  }
-  // The clause's own verb follows before any comma: "the civilians imprisoned … were released".
-  for (let j = i + 1; j < sEnd; j++) {
-    const t = tokens[j]!;
-    if (t.pos === 'PUNCT' || relatives.has(t.lower)) return false;
-    if (t.pos === 'AUX') return true;
-    // An infinitive or gerund is the participle's complement ("called on Turkey to withdraw").
-    if (t.pos === 'VERB' && tokens[j - 1]!.lower !== 'to' && !t.lower.endsWith('ing')) return true;
-  }
-  return false;
 }
 
 /** Whether token `at` lies in a non-restrictive relative clause (", who …", ", which …") that has not closed. */
@@ -532,6 +520,12 @@ function isPassive(tokens: Token[], anchor: number, sStart: number, auxiliaries:
     if (auxiliaries.has(p.lower)) return true;
     if (p.pos !== 'ADV' && p.pos !== 'PART' && p.pos !== 'AUX') return false;
   }
+  return false;
+}
+
+/** Whether events[from..] already holds the same event: only the current sentence's events are compared. */
+function hasSame(events: PoliticalEvent[], from: number, ev: PoliticalEvent): boolean {
+  for (let k = from; k < events.length; k++) if (sameEvent(events[k]!, ev)) return true;
   return false;
 }
 

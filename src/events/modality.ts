@@ -33,6 +33,21 @@ export interface FoundCue {
   text: string;
 }
 
+/** The cues starting at one token of a sentence. */
+interface CueHit {
+  at: number;
+  cues: Cue[];
+}
+
+/** A sentence's cue hits and clause breaks, in token order (ModalityDetector.sentenceCues). */
+export interface SentenceCues {
+  tokens: Token[];
+  sStart: number;
+  sEnd: number;
+  hits: CueHit[];
+  breaks: number[];
+}
+
 const NONE: Cue[] = [];
 
 /** A word sequence starting at tokens[i], matched on surface form or lemma. */
@@ -144,33 +159,74 @@ export class ModalityDetector {
   }
 
   /**
-   * Modality of the event whose words span tokens [first, last] of the sentence [sStart, sEnd).
-   * `fixed` is a pattern's own modality ("subject to sanctions" is ongoing), used when no
+   * The cues of one sentence [sStart, sEnd), read once for all its events: every event's
+   * look-around then visits only the tokens where a cue starts.
+   */
+  sentenceCues(tokens: Token[], sStart: number, sEnd: number): SentenceCues {
+    const hits: CueHit[] = [];
+    const breaks: number[] = [];
+    for (let i = sStart; i < sEnd; i++) {
+      if (this.breaks.has(tokens[i]!.lower)) breaks.push(i);
+      const cues = this.cuesAt(tokens, i, sEnd);
+      if (cues.length) hits.push({ at: i, cues });
+    }
+    return { tokens, sStart, sEnd, hits, breaks };
+  }
+
+  /**
+   * Modality of the event whose words span tokens [first, last] of the sentence whose cues are
+   * `sc`. `fixed` is a pattern's own modality ("subject to sanctions" is ongoing), used when no
    * stronger cue (negation, condition) applies. The cues that apply are added to `found` when
    * given (the coder tells announced intent from a narrated schedule, and reported "would").
    */
-  detect(tokens: Token[], sStart: number, sEnd: number, first: number, last: number, fixed?: Modality, found?: FoundCue[]): Modality {
+  detect(sc: SentenceCues, first: number, last: number, fixed?: Modality, found?: FoundCue[]): Modality {
+    const { tokens, hits } = sc;
     let best: Modality | null = fixed && fixed !== 'asserted' ? fixed : null;
     const consider = (m: Cue['modality'], cue?: Cue) => {
       if (m && cue && found) found.push({ modality: m, text: cue.text });
       if (m && (best === null || this.rank.get(m)! < (this.rank.get(best) ?? 99))) best = m;
     };
-    // Whole-sentence and window cues before the event words.
-    const windowStart = Math.max(sStart, first - this.window);
-    let inWindow = true;
-    for (let i = first - 1; i >= sStart; i--) {
-      if (this.breaks.has(tokens[i]!.lower)) inWindow = false;
-      for (const cue of this.cuesAt(tokens, i, sEnd)) {
-        if (cue.scope === 'sentence' || (cue.scope === 'before' && inWindow && i >= windowStart)) consider(cue.modality, cue);
+    // Whole-sentence and window cues before the event words; a window cue needs no clause break between it and them.
+    const windowStart = Math.max(sc.sStart, first - this.window);
+    const lastBreak = lastBefore(sc.breaks, first);
+    const firstAfter = firstHitAfter(hits, last);
+    for (let h = firstHitAfter(hits, first - 1) - 1; h >= 0; h--) {
+      const { at, cues } = hits[h]!;
+      for (const cue of cues) {
+        if (cue.scope === 'sentence' || (cue.scope === 'before' && at > lastBreak && at >= windowStart)) consider(cue.modality, cue);
       }
     }
     // Cues inside a multi-word pattern ("did not hold talks": the anchor is "hold").
     for (let i = first + 1; i < last; i++) {
       for (const cue of this.cuesAt(tokens, i, last)) if (cue.modality === 'negated') consider(cue.modality);
     }
-    for (let i = last + 1; i < sEnd; i++) {
-      for (const cue of this.cuesAt(tokens, i, sEnd)) if (cue.scope === 'after') consider(cue.modality, cue);
+    for (let h = firstAfter; h < hits.length; h++) {
+      for (const cue of hits[h]!.cues) if (cue.scope === 'after') consider(cue.modality, cue);
     }
     return best ?? 'asserted';
   }
+}
+
+/** Index of the first hit starting after token `i` (hits are in token order). */
+function firstHitAfter(hits: CueHit[], i: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.at <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last of the sorted positions before `i`, or -1. */
+function lastBefore(sorted: number[], i: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1]! : -1;
 }

@@ -52,7 +52,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       query: S.statementList,
       handler: ({ query }) => {
         const { text, ...filters } = query;
-        if (text) return store.search({ ...filters, text, type: filters.type });
+        if (text) return store.search({ ...filters, text, statementsOnly: true });
         return store.statements(filters);
       },
     }),
@@ -67,7 +67,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     }),
     route({
       method: 'GET', path: '/api/events', tag: 'events', summary: 'Events merged across reports, filtered', query: S.eventList,
-      handler: ({ query }) => store.events({ ...query, allModalities: query.allModalities || query.modality !== undefined }),
+      handler: ({ query }) => store.events(query),
     }),
     route({
       method: 'GET', path: '/api/timeline', tag: 'events', summary: 'Event counts by quad class and mean Goldstein per period',
