@@ -1,9 +1,10 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Analysis, Modality, QuoteType, Stance } from '../types.js';
 import { stanceHistory } from '../issues/timeline.js';
 import { ftsQuery } from './fts.js';
 import { bucketOf, normName } from './normalize.js';
 import { unpackAnalysis } from './prepare.js';
+import { WIDE_COUNTS } from './schema.js';
 
 // The corpus's read side as plain functions over an open SQLite database. Every function is
 // synchronous (better-sqlite3), takes a query object and returns plain JSON-ready data, so the CLI,
@@ -355,20 +356,21 @@ export function search(db: Database, q: SearchQuery): Page<SearchHit> {
     return new Map(ranked.map((r) => [r.id, r.rank]));
   };
   const marks = (n: number): string => new Array<string>(n).fill('?').join(', ');
+  // One lookup per shown row: FTS5 answers `rowid = ?` directly, while `rowid IN (…)` walks every
+  // match of the query to find the few asked for.
+  const shown = (one: Statement, ranks: Map<number, number>): Row[] =>
+    [...ranks.keys()].map((id) => one.get(match, id) as Row | undefined).filter((r): r is Row => r !== undefined);
   if (q.type !== 'article') {
     const w = statementWhere(db, { ...q, type: q.type }).add('quotes_fts MATCH ?', match);
     const ranks = top('quotes_fts', 'FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.rowid = q.article', w);
-    const rows = ranks.size
-      ? (db
-          .prepare(
-            `SELECT q.id AS id, a.id AS article, a.title AS title, q.day AS day, coalesce(e.name, q.speaker_name) AS speaker,
-             q.type AS type, snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet
-             FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.rowid = q.article
-             LEFT JOIN entities e ON e.id = q.speaker
-             WHERE quotes_fts MATCH ? AND quotes_fts.rowid IN (${marks(ranks.size)})`,
-          )
-          .all(match, ...ranks.keys()) as Row[])
-      : [];
+    const one = db.prepare(
+      `SELECT q.id AS id, a.id AS article, a.title AS title, q.day AS day, coalesce(e.name, q.speaker_name) AS speaker,
+       q.type AS type, snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet
+       FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.rowid = q.article
+       LEFT JOIN entities e ON e.id = q.speaker
+       WHERE quotes_fts MATCH ? AND quotes_fts.rowid = ?`,
+    );
+    const rows = shown(one, ranks);
     for (const r of rows) hits.push({ kind: 'statement', ...(r as Omit<SearchHit, 'kind' | 'rank'>), rank: ranks.get(r.id as number)! });
   }
   if ((!q.type || q.type === 'article') && !q.statementsOnly && !q.outlet) {
@@ -379,16 +381,13 @@ export function search(db: Database, q: SearchQuery): Page<SearchHit> {
       w.add(`a.rowid IN (SELECT article FROM quotes WHERE speaker IN (${marks(ids.length) || 'NULL'}))`, ...ids);
     }
     const ranks = top('articles_fts', 'FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid', w);
-    const rows = ranks.size
-      ? (db
-          .prepare(
-            `SELECT a.rowid AS rowid, a.id AS id, a.id AS article, a.title AS title, a.day AS day, NULL AS speaker, NULL AS type,
-             snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
-             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-             WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${marks(ranks.size)})`,
-          )
-          .all(match, ...ranks.keys()) as Row[])
-      : [];
+    const one = db.prepare(
+      `SELECT a.rowid AS rowid, a.id AS id, a.id AS article, a.title AS title, a.day AS day, NULL AS speaker, NULL AS type,
+       snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
+       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+       WHERE articles_fts MATCH ? AND articles_fts.rowid = ?`,
+    );
+    const rows = shown(one, ranks);
     for (const { rowid, ...r } of rows) hits.push({ kind: 'article', ...(r as Omit<SearchHit, 'kind' | 'rank'>), rank: ranks.get(rowid as number)! });
   }
   hits.sort((x, y) => x.rank - y.rank || String(x.id).localeCompare(String(y.id)));
@@ -446,37 +445,63 @@ export function resolveActorCodes(db: Database, arg: string): string[] {
     .all(...ids) as string[];
 }
 
-const SUMS = 'sum(events) AS events, sum(quad1) AS q1, sum(quad2) AS q2, sum(quad3) AS q3, sum(quad4) AS q4, sum(goldstein_sum) AS g';
+const SUM_WIDE = WIDE_COUNTS.map((c) => `sum(${c}) AS ${c}`).join(', ');
+const OTHER_MODALITIES = ['negated', 'hypothetical', 'intended', 'ongoing'] as const;
+/** The full-code roll-up (one row per modality) folded into the wide roll-ups' columns. */
+const FOLD_DYAD = [
+  ...['events', 'quad1', 'quad2', 'quad3', 'quad4', 'goldstein_sum'].map(
+    (c) => `sum(CASE WHEN modality = 'asserted' THEN ${c} ELSE 0 END) AS ${c}`,
+  ),
+  ...['events', 'quad1', 'quad2', 'quad3', 'quad4', 'goldstein_sum'].map((c) => `sum(${c}) AS all_${c}`),
+  ...OTHER_MODALITIES.map((m) => `sum(CASE WHEN modality = '${m}' THEN events ELSE 0 END) AS ${m}`),
+].join(', ');
+
+/** A date range as whole months, or null when a bound falls inside a month. */
+function wholeMonths(q: DateRange): { from?: string; to?: string } | null {
+  const from = q.from ? fullDay(q.from) : undefined;
+  const to = q.to ? throughEnd(q.to) : undefined;
+  if (from && !from.endsWith('-01')) return null;
+  if (to && throughEnd(to.slice(0, 7)) !== to) return null;
+  return { from: from?.slice(0, 7), to: to?.slice(0, 7) };
+}
 
 /**
- * Daily sums per modality for actor A (and B). Three-letter codes read the country roll-up, whose
- * rows for a country pair are contiguous; longer codes match as prefixes in the full-code roll-up.
+ * Sums per period (a day, or a month when asked by month over whole months) for actor A (and B),
+ * in the wide roll-ups' columns. Three-letter codes read the country roll-ups, whose rows for a
+ * country (pair) are contiguous; longer codes match as prefixes in the full-code roll-up.
  */
 function timelineRows(db: Database, codesA: string[], codesB: string[] | null, q: TimelineQuery): Row[] {
   const marks = (xs: string[]): string => xs.map(() => '?').join(', ');
-  const range = new Where().range('day', q);
-  const and = range.clauses.map((c) => ` AND ${c}`).join('');
   const countries = codesA.every((c) => c.length === 3) && (codesB ?? []).every((c) => c.length === 3);
-  if (countries && !codesB) {
-    // Source side, then target side without the rows already counted on the source side.
-    const sql = `SELECT day, modality, ${SUMS} FROM (
-      SELECT * FROM rollup_country_day WHERE source3 IN (${marks(codesA)})${and}
-      UNION ALL
-      SELECT * FROM rollup_country_day WHERE target3 IN (${marks(codesA)}) AND source3 NOT IN (${marks(codesA)})${and}
-    ) GROUP BY day, modality ORDER BY day`;
-    return db.prepare(sql).all(...codesA, ...range.params, ...codesA, ...codesA, ...range.params) as Row[];
-  }
-  if (countries && codesB) {
-    // A→B, then B→A minus what A→B already has: each branch is one clustered key range.
-    const ab = `source3 IN (${marks(codesA)}) AND target3 IN (${marks(codesB)})`;
-    const ba = `source3 IN (${marks(codesB)}) AND target3 IN (${marks(codesA)}) AND NOT (${ab})`;
-    const branches = q.directed ? [ab] : [ab, ba];
-    const params = q.directed
-      ? [...codesA, ...codesB, ...range.params]
-      : [...codesA, ...codesB, ...range.params, ...codesB, ...codesA, ...codesA, ...codesB, ...range.params];
-    const sql = `SELECT day, modality, ${SUMS} FROM (${branches
-      .map((b) => `SELECT * FROM rollup_country_day WHERE ${b}${and}`)
-      .join(' UNION ALL ')}) GROUP BY day, modality ORDER BY day`;
+  if (countries) {
+    const months = q.by === 'month' ? wholeMonths(q) : null;
+    const grain = months ? 'month' : 'day';
+    const range = new Where().range(grain, months ?? q);
+    const and = range.clauses.map((c) => ` AND ${c}`).join('');
+    if (!codesB && codesA.length === 1) {
+      return db
+        .prepare(`SELECT ${grain} AS period, ${WIDE_COUNTS.join(', ')} FROM rollup_single_${grain} WHERE country3 = ?${and} ORDER BY ${grain}`)
+        .all(codesA[0], ...range.params) as Row[];
+    }
+    const table = `rollup_pair_${grain}`;
+    let branches: string[];
+    let params: unknown[];
+    if (!codesB) {
+      // Source side, then target side without the rows already counted on the source side.
+      branches = [`source3 IN (${marks(codesA)})`, `target3 IN (${marks(codesA)}) AND source3 NOT IN (${marks(codesA)})`];
+      params = [...codesA, ...range.params, ...codesA, ...codesA, ...range.params];
+    } else {
+      // A→B, then B→A minus what A→B already has: each branch is one clustered key range.
+      const ab = `source3 IN (${marks(codesA)}) AND target3 IN (${marks(codesB)})`;
+      const ba = `source3 IN (${marks(codesB)}) AND target3 IN (${marks(codesA)}) AND NOT (${ab})`;
+      branches = q.directed ? [ab] : [ab, ba];
+      params = q.directed
+        ? [...codesA, ...codesB, ...range.params]
+        : [...codesA, ...codesB, ...range.params, ...codesB, ...codesA, ...codesA, ...codesB, ...range.params];
+    }
+    const sql = `SELECT ${grain} AS period, ${SUM_WIDE} FROM (${branches
+      .map((b) => `SELECT * FROM ${table} WHERE ${b}${and}`)
+      .join(' UNION ALL ')}) GROUP BY period ORDER BY period`;
     return db.prepare(sql).all(...params) as Row[];
   }
   const side = (column: 'source' | 'target', codes: string[]): { sql: string; params: string[] } => ({
@@ -497,18 +522,18 @@ function timelineRows(db: Database, codesA: string[], codesB: string[] | null, q
   }
   w.range('day', q);
   return db
-    .prepare(`SELECT day, modality, ${SUMS} FROM rollup_dyad_day ${w.sql} GROUP BY day, modality ORDER BY day`)
+    .prepare(`SELECT day AS period, ${FOLD_DYAD} FROM rollup_dyad_day ${w.sql} GROUP BY day ORDER BY day`)
     .all(...w.params) as Row[];
 }
 
-/** Event counts by quad class and Goldstein per period, read from the daily roll-ups. */
+/** Event counts by quad class and Goldstein per period, read from the roll-ups. */
 export function timeline(db: Database, q: TimelineQuery): TimelineResult {
   const by = q.by ?? 'day';
   const codesA = resolveActorCodes(db, q.a);
   if (!codesA.length) throw new Error(`no actor code known for '${q.a}'`);
   const codesB = q.b === undefined ? null : resolveActorCodes(db, q.b);
   if (codesB && !codesB.length) throw new Error(`no actor code known for '${q.b}'`);
-  const rows = timelineRows(db, codesA, codesB, q);
+  const rows = timelineRows(db, codesA, codesB, { ...q, by });
   const buckets = new Map<string, TimelineBucket>();
   const bucket = (period: string): TimelineBucket => {
     let b = buckets.get(period);
@@ -518,17 +543,20 @@ export function timeline(db: Database, q: TimelineQuery): TimelineResult {
     }
     return b;
   };
+  const prefix = q.allModalities ? 'all_' : '';
   for (const r of rows) {
-    const b = bucket(bucketOf(r.day as string, by));
-    const modality = r.modality as Modality;
-    b.modalities[modality] = (b.modalities[modality] ?? 0) + Number(r.events);
-    if (!q.allModalities && modality !== 'asserted') continue;
-    b.events += Number(r.events);
-    b.quad1 += Number(r.q1);
-    b.quad2 += Number(r.q2);
-    b.quad3 += Number(r.q3);
-    b.quad4 += Number(r.q4);
-    b.goldsteinSum += Number(r.g);
+    const b = bucket(bucketOf(r.period as string, by));
+    const add = (modality: Modality, n: number): void => {
+      if (n) b.modalities[modality] = (b.modalities[modality] ?? 0) + n;
+    };
+    add('asserted', Number(r.events));
+    for (const m of OTHER_MODALITIES) add(m, Number(r[m]));
+    b.events += Number(r[`${prefix}events`]);
+    b.quad1 += Number(r[`${prefix}quad1`]);
+    b.quad2 += Number(r[`${prefix}quad2`]);
+    b.quad3 += Number(r[`${prefix}quad3`]);
+    b.quad4 += Number(r[`${prefix}quad4`]);
+    b.goldsteinSum += Number(r[`${prefix}goldstein_sum`]);
   }
   const periods = fillPeriods([...buckets.keys()], by, q);
   return {

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import * as Q from './queries.js';
 import type { PreparedArticle } from './prepare.js';
-import { migrate } from './schema.js';
+import { migrate, SCHEMA_VERSION } from './schema.js';
 import type { Store } from './store.js';
 import { ArticleWriter, type WriteOutcome } from './writer.js';
 
@@ -95,6 +95,14 @@ export class SqliteStore implements Store {
       } else {
         const version = db.pragma('user_version', { simple: true }) as number;
         if (version === 0) throw new StoreError(`${path}: not a parley database (no schema)`, 'SQLITE_NOTADB');
+        // A read-only handle cannot migrate, and the queries need the current tables.
+        if (version < SCHEMA_VERSION) {
+          throw new StoreError(
+            `${path}: database schema version ${version} is older than this parley's (${SCHEMA_VERSION}); ` +
+              'run `parley ingest` on it once to upgrade it in place',
+            'SQLITE_SCHEMA',
+          );
+        }
       }
     } catch (err) {
       db.close();

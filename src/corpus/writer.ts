@@ -3,6 +3,7 @@ import type { Analysis, Entity, IssueLabel, PoliticalEvent, Quote } from '../typ
 import { BAND_COUNT, bandKeys, NEAR_DUPLICATE_JACCARD, signatureFrom, similarity } from './fingerprint.js';
 import { addDays, dayOf, normLocation, normName } from './normalize.js';
 import type { PreparedArticle } from './prepare.js';
+import { WIDE_COUNTS } from './schema.js';
 
 // The write path of the SQLite store: one article at a time, inside the caller's transaction.
 // Everything that depends on the article — corpus entities, merged events, roll-ups — is updated
@@ -24,6 +25,21 @@ type Row = Record<string, unknown>;
 const ADD_COUNTS =
   'events = events + 1, quad1 = quad1 + excluded.quad1, quad2 = quad2 + excluded.quad2, ' +
   'quad3 = quad3 + excluded.quad3, quad4 = quad4 + excluded.quad4, goldstein_sum = goldstein_sum + excluded.goldstein_sum';
+
+/** Adds one event's counts (WIDE_COUNTS order) to a wide roll-up row keyed by `keys`. */
+function wideUpsert(table: string, keys: string[]): string {
+  const columns = [...keys, ...WIDE_COUNTS];
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+    `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${WIDE_COUNTS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+}
+
+/** One event as WIDE_COUNTS values: asserted counts, all-modality counts, the other modalities. */
+function wideCounts(ev: PoliticalEvent): number[] {
+  const all = [1, ...[1, 2, 3, 4].map((n) => (ev.quad === n ? 1 : 0)), ev.goldstein];
+  const asserted = ev.modality === 'asserted' ? all : all.map(() => 0);
+  const others = (['negated', 'hypothetical', 'intended', 'ongoing'] as const).map((m) => (ev.modality === m ? 1 : 0));
+  return [...asserted, ...all, ...others];
+}
 
 /** SQL keeping the earlier / later of a column and @day (a NULL day changes nothing). */
 const EARLIEST = (c: string): string =>
@@ -102,9 +118,10 @@ const SQL = {
   rollDyad:
     'INSERT INTO rollup_dyad_day (source, target, day, modality, events, quad1, quad2, quad3, quad4, goldstein_sum) ' +
     `VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?) ON CONFLICT (source, target, day, modality) DO UPDATE SET ${ADD_COUNTS}`,
-  rollCountry:
-    'INSERT INTO rollup_country_day (source3, target3, day, modality, events, quad1, quad2, quad3, quad4, goldstein_sum) ' +
-    `VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?) ON CONFLICT (source3, target3, day, modality) DO UPDATE SET ${ADD_COUNTS}`,
+  rollPairDay: wideUpsert('rollup_pair_day', ['source3', 'target3', 'day']),
+  rollPairMonth: wideUpsert('rollup_pair_month', ['source3', 'target3', 'month']),
+  rollSingleDay: wideUpsert('rollup_single_day', ['country3', 'day']),
+  rollSingleMonth: wideUpsert('rollup_single_month', ['country3', 'month']),
   rollIssue:
     'INSERT INTO rollup_issue_day (issue, day, statements, events, articles, progress, supports, opposes, conditional, neutral) ' +
     'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (issue, day) DO UPDATE SET ' +
@@ -320,7 +337,14 @@ export class ArticleWriter {
     const q = (n: number): number => (ev.quad === n ? 1 : 0);
     const counts = [day, ev.modality, q(1), q(2), q(3), q(4), ev.goldstein];
     this.s.rollDyad.run(source, target, ...counts);
-    this.s.rollCountry.run(source.slice(0, 3), target.slice(0, 3), ...counts);
+    const wide = wideCounts(ev);
+    const [s3, t3, month] = [source.slice(0, 3), target.slice(0, 3), day.slice(0, 7)];
+    this.s.rollPairDay.run(s3, t3, day, ...wide);
+    this.s.rollPairMonth.run(s3, t3, month, ...wide);
+    for (const country of s3 === t3 ? [s3] : [s3, t3]) {
+      this.s.rollSingleDay.run(country, day, ...wide);
+      this.s.rollSingleMonth.run(country, month, ...wide);
+    }
     if (sourceEntity !== null) this.s.rollSpeaker.run(sourceEntity, day, 0, 1, 0);
     if (targetEntity !== null) this.s.rollSpeaker.run(targetEntity, day, 0, 0, 1);
   }

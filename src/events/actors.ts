@@ -129,6 +129,8 @@ export class DocActors {
   /** Codes the event-side fallbacks give uncoded entities, and which of those are places. */
   private readonly fallback = new Map<string, string>();
   private readonly fallbackPlaces = new Set<string>();
+  /** doc.quotes by start, with the running maximum of their ends, built on first need: see quoteAt. */
+  private quoteIndex: { byStart: Array<{ q: Quote; order: number }>; maxEnd: number[]; byId: Map<string, Quote> } | null = null;
 
   constructor(readonly doc: Doc, fallbacks: ActorFallbacks | null = null) {
     for (const e of doc.entities) {
@@ -175,21 +177,59 @@ export class DocActors {
   /** The last two distinct parties named before `offset`: what "both sides" refers to. */
   lastTwoParties(offset: number): Array<{ actor: string; entity: string }> {
     const out: Array<{ actor: string; entity: string }> = [];
-    for (let i = this.ordered.length - 1; i >= 0 && out.length < 2; i--) {
+    let lo = 0;
+    let hi = this.ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ordered[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && out.length < 2; i--) {
       const o = this.ordered[i]!;
-      if (o.start >= offset) continue;
       if (!out.some((x) => x.actor.slice(0, 3) === o.actor.slice(0, 3))) out.push(o);
     }
     return out.reverse();
   }
 
-  /** The quote whose content holds this offset (the innermost), if any. */
+  /**
+   * The quote whose content holds this offset (the innermost; of equal ones the first in
+   * doc.quotes), if any. Only quotes starting before the offset are visited, and only back to
+   * where no earlier quote reaches past it.
+   */
   quoteAt(offset: number): Quote | null {
-    let best: Quote | null = null;
-    for (const q of this.doc.quotes) {
-      if (offset >= q.start && offset < q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
+    const { byStart, maxEnd } = this.quotes();
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.q.start <= offset) lo = mid + 1;
+      else hi = mid;
     }
-    return best;
+    let best: { q: Quote; order: number } | null = null;
+    for (let i = lo - 1; i >= 0 && maxEnd[i]! > offset; i--) {
+      const c = byStart[i]!;
+      if (offset >= c.q.end) continue;
+      const length = c.q.end - c.q.start;
+      const bestLength = best ? best.q.end - best.q.start : Infinity;
+      if (length < bestLength || (length === bestLength && c.order < best!.order)) best = c;
+    }
+    return best?.q ?? null;
+  }
+
+  /** The quote with this id, if any. */
+  quoteById(id: string): Quote | undefined {
+    return this.quotes().byId.get(id);
+  }
+
+  private quotes(): NonNullable<DocActors['quoteIndex']> {
+    if (this.quoteIndex) return this.quoteIndex;
+    const byStart = this.doc.quotes.map((q, order) => ({ q, order })).sort((a, b) => a.q.start - b.q.start || a.order - b.order);
+    const maxEnd: number[] = [];
+    for (const { q } of byStart) maxEnd.push(Math.max(q.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+    const byId = new Map<string, Quote>();
+    for (const q of this.doc.quotes) if (!byId.has(q.id)) byId.set(q.id, q);
+    this.quoteIndex = { byStart, maxEnd, byId };
+    return this.quoteIndex;
   }
 }
 

@@ -39,7 +39,8 @@ interface SentenceContext {
   sEnd: number;
   slots: ActorSlot[];
   location: ActorSlot | null;
-  cues: SentenceCues;
+  /** The sentence's modality cues, read when its first event needs them. */
+  cues: SentenceCues | null;
 }
 
 export class EventCoder {
@@ -77,7 +78,7 @@ export class EventCoder {
     if (!doc.tokens.length) return events;
     let da: DocActors | null = null;
     const timeStarts = new Set(doc.times.map((t) => t.start));
-    const timesBySentence = sentenceTimes(doc);
+    let timesBySentence: TimeExpression[][] | null = null;
     const boilerplate = doc.article.boilerplate.length > 0;
     doc.sentences.forEach((s, si) => {
       if (boilerplate && doc.inBoilerplate(s)) return;
@@ -88,9 +89,9 @@ export class EventCoder {
       const ctx: SentenceContext = {
         doc, da, tokens: doc.tokens, sStart: s.tokenStart, sEnd: s.tokenEnd, slots,
         location: slots.find((x) => this.isLocation(x)) ?? null,
-        cues: this.modality.sentenceCues(doc.tokens, s.tokenStart, s.tokenEnd),
+        cues: null,
       };
-      const dates = new SentenceDates(timesBySentence[si] ?? []);
+      const dates = new SentenceDates((timesBySentence ??= sentenceTimes(doc))[si] ?? []);
       const relatives = new ReducedRelatives(doc.tokens, s.tokenStart, s.tokenEnd, timeStarts, this.words.relatives);
       const kept = this.resolveComplements(doc.tokens, s.tokenEnd,
         matches.filter((m) => !this.prenominal(doc.tokens, m) && !relatives.describes(m)));
@@ -111,7 +112,7 @@ export class EventCoder {
     const out: CodedEvent[] = [];
     for (const ev of found) {
       if (!ev.quote) continue;
-      const q = ctx.doc.quotes.find((x) => x.id === ev.quote);
+      const q = ctx.da.quoteById(ev.quote);
       const entity = q?.speaker?.entity ? ctx.da.byId.get(q.speaker.entity) : undefined;
       const actor = entity ? ctx.da.codeOf(entity) : null;
       if (!q?.speaker || !entity || !actor) continue;
@@ -245,7 +246,7 @@ export class EventCoder {
     }
 
     const cues: FoundCue[] = [];
-    let modality: Modality = this.modality.detect(ctx.cues, first, last, entry.modality, cues);
+    let modality: Modality = this.modality.detect(ctx.cues ??= this.modality.sentenceCues(tokens, ctx.sStart, ctx.sEnd), first, last, entry.modality, cues);
     // An announced refusal is itself an act: a rejection (CAMEO 12) that happened.
     const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, entry.code) : null;
     if (refused) modality = 'asserted';
@@ -418,7 +419,7 @@ export class EventCoder {
       const e = da.byId.get(m.entity);
       const code = e && e.type === 'GPE' ? da.codeOf(e) : null;
       if (!e || !code) continue;
-      const ti = ctx.doc.tokens.findIndex((t) => t.start === m.start);
+      const ti = tokenStartingAt(ctx.doc.tokens, m.start);
       const prev = ctx.doc.tokens[ti - 1];
       if (ti > 0 && prev && this.words.locative.has(prev.lower)) {
         return { actor: code, entity: e.id, type: e.type, start: m.start, end: m.end, tokenStart: ti, tokenEnd: ti + 1, governor: prev.lower, group: -1, phraseStart: ti, codedPlace: false };
@@ -495,6 +496,18 @@ function inCommaRelative(tokens: Token[], sStart: number, at: number, words: Rol
     if (words.relatives.has(t.lower) && !words.complementizers.has(t.lower) && tokens[j - 1]!.text === ',') return true;
   }
   return false;
+}
+
+/** Index of the token starting at `offset`, or -1 (tokens are sorted by start). */
+function tokenStartingAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo]?.start === offset ? lo : -1;
 }
 
 function verbBetween(tokens: Token[], from: number, to: number): boolean {

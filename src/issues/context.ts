@@ -1,7 +1,8 @@
 import type { Doc } from '../doc.js';
 import type { Mention, Modality } from '../types.js';
 import { entityCountry } from './actors.js';
-import type { IssueMatcher, SentenceHits } from './matcher.js';
+import type { IssueMatcher, Payload, SentenceHits } from './matcher.js';
+import type { Hit } from './trie.js';
 import type { WordView } from './words.js';
 
 /** Punctuation that closes a clause; quotation marks and apostrophes do not. */
@@ -68,13 +69,36 @@ function markWords(doc: Doc, view: WordView, hits: SentenceHits[]): WordMarks {
   return marks;
 }
 
-/** Word indexes before `w`, nearest first, up to `window` of them, stopping at a clause boundary. */
-export function* wordsBefore(ctx: DocContext, w: number, window: number): Generator<number> {
-  for (let i = w - 1; i >= 0 && i >= w - window; i--) {
-    if (ctx.view.words[i]!.sentence !== ctx.view.words[w]!.sentence) return;
-    if (ctx.marks.boundary[i]) return;
-    yield i;
+/**
+ * Where the window of up to `window` words before `w` begins: it stops at a clause boundary and
+ * at the sentence start. Callers walk from w - 1 down to it, nearest first.
+ */
+export function windowStart(ctx: DocContext, w: number, window: number): number {
+  const { words } = ctx.view;
+  let i = w - 1;
+  while (i >= 0 && i >= w - window && words[i]!.sentence === words[w]!.sentence && !ctx.marks.boundary[i]) i--;
+  return i + 1;
+}
+
+/**
+ * The cues of one kind in sentence `s` that lie inside words [from, to), in word order: a binary
+ * search to `from`, so a unit reads only the cues in its own words, not the whole sentence's.
+ */
+export function cuesIn<K extends Payload['kind']>(ctx: DocContext, s: number, kind: K, from: number, to: number): Array<Hit<Payload & { kind: K }>> {
+  const list = ctx.hits[s]!.cues;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
   }
+  const out: Array<Hit<Payload & { kind: K }>> = [];
+  for (let i = lo; i < list.length && list[i]!.start < to; i++) {
+    const hit = list[i]!;
+    if (hit.end <= to && hit.payload.kind === kind) out.push(hit as Hit<Payload & { kind: K }>);
+  }
+  return out;
 }
 
 /** Gap in words between two word ranges (0 when they touch or overlap). */

@@ -1,77 +1,64 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { lexiconDir } from '../text/lexicon.js';
-
-const phrase = z.string().trim().min(1, 'empty phrase');
-const stance = z.enum(['supports', 'opposes', 'conditional', 'neutral']);
-const modality = z.enum(['asserted', 'negated', 'hypothetical', 'intended', 'ongoing']);
-const cameoCode = z.string().regex(/^\d{2,4}$/, 'CAMEO code of 2 to 4 digits');
+import type { Modality, Stance } from '../types.js';
+import { readBundled } from './bundled.js';
 
 /** lexicon/issues/stance.json: words that show where a speaker stands on what they talk about. */
-const stanceFileSchema = z.strictObject({
-  version: z.literal(1),
+export interface StanceLexicon {
+  version: 1;
   /** Verbs and phrases of acceptance or rejection, and what they mean under negation. */
-  attitudes: z.array(z.strictObject({ phrase, stance, negated: stance })).min(1),
+  attitudes: Array<{ phrase: string; stance: Stance; negated: Stance }>;
   /** "only if", "contingent upon": the position holds under a condition. */
-  conditions: z.array(phrase).min(1),
+  conditions: string[];
   /** "with the exception of X": X is carved out of the position the clause takes. */
-  exceptions: z.array(phrase).min(1),
+  exceptions: string[];
   /** Stance an event's CAMEO code (or code prefix) implies for its source actor. */
-  cameo: z.array(z.strictObject({ code: cameoCode, stance })),
+  cameo: Array<{ code: string; stance: Stance }>;
   /** How many words before an attitude cue its holder ("Russia accepts") may stand. */
-  holderWindow: z.number().int().min(1).max(10),
+  holderWindow: number;
   /** How many words an exception's scope reaches at most. */
-  exceptionScope: z.number().int().min(1).max(20),
-});
+  exceptionScope: number;
+}
 
 /** lexicon/issues/progress.json: words that show an issue moving forward (+1) or back (−1). */
-const progressFileSchema = z.strictObject({
-  version: z.literal(1),
-  cues: z.array(z.strictObject({
-    phrase,
-    progress: z.union([z.literal(1), z.literal(-1)]),
-    /** Count the cue only when one of these words is in the sentence ("imposed" + "moratorium"). */
-    with: z.array(phrase).min(1).optional(),
-  })).min(1),
-  cameo: z.array(z.strictObject({ code: cameoCode, progress: z.union([z.literal(1), z.literal(-1)]) })),
+export interface ProgressLexicon {
+  version: 1;
+  /** `with`: count the cue only when one of these words is in the sentence ("imposed" + "moratorium"). */
+  cues: Array<{ phrase: string; progress: 1 | -1; with?: string[] }>;
+  cameo: Array<{ code: string; progress: 1 | -1 }>;
   /** Words before a cue that make it not (yet) a fact: "would", "plans to", "potential". */
-  hedges: z.array(z.strictObject({ phrase, modality })).min(1),
+  hedges: Array<{ phrase: string; modality: Modality }>;
   /**
    * Past perfect in a relative clause right before a cue ("relations, which had stagnated"): background
    * to the news, not a step in it. A bare "had" is not: reported speech backshifts news ("said they had agreed").
    */
-  background: z.array(phrase).min(1),
-  backgroundWindow: z.number().int().min(1).max(4),
+  background: string[];
+  backgroundWindow: number;
   /** Event modalities whose progress counts. */
-  countedModalities: z.array(modality).min(1),
+  countedModalities: Modality[];
   /** Event modalities whose CAMEO code alone counts as progress: a sanction in force is no new step. */
-  cameoModalities: z.array(modality).min(1),
+  cameoModalities: Modality[];
   /** How many words before a cue a hedge or negator may stand. */
-  window: z.number().int().min(1).max(12),
-});
+  window: number;
+}
 
 /** lexicon/issues/discourse.json: clause structure shared by the stance and progress rules. */
-const discourseFileSchema = z.strictObject({
-  version: z.literal(1),
-  negators: z.array(phrase).min(1),
+export interface DiscourseLexicon {
+  version: 1;
+  negators: string[];
   /** How many words before a cue a negator may stand ("does not accept"). */
-  negationWindow: z.number().int().min(1).max(6),
+  negationWindow: number;
   /** Infinitive markers: "to restore" is an aim, not a restoration. */
-  infinitive: z.array(phrase).min(1),
+  infinitive: string[];
   /** Words that start a new clause: cue windows stop there. */
-  clauseBreaks: z.array(phrase).min(1),
+  clauseBreaks: string[];
   /** Prefixes that stay joined to the rest of a hyphenated word ("de-escalate", "non-proliferation"). */
-  boundPrefixes: z.array(z.string().regex(/^[a-z]+$/, 'lower-case letters')).min(1),
+  boundPrefixes: string[];
   /** Determiners that point back ("such opportunities"): the sentence inherits the previous one's issues. */
-  anaphors: z.array(phrase).min(1),
+  anaphors: string[];
   /** The anaphor must stand within this many words of the sentence start. */
-  anaphorWindow: z.number().int().min(1).max(20),
-});
-
-export type StanceLexicon = z.infer<typeof stanceFileSchema>;
-export type ProgressLexicon = z.infer<typeof progressFileSchema>;
-export type DiscourseLexicon = z.infer<typeof discourseFileSchema>;
+  anaphorWindow: number;
+}
 
 export interface CueLexicons {
   stance: StanceLexicon;
@@ -79,28 +66,21 @@ export interface CueLexicons {
   discourse: DiscourseLexicon;
 }
 
-/** Read and validate the cue lexicons of lexicon/issues/. */
+/** Read the cue lexicons of lexicon/issues/ (bundled files: shape-checked, see bundled.ts). */
 export function loadCueLexicons(dir = join(lexiconDir, 'issues')): CueLexicons {
   return {
-    stance: readValidated(join(dir, 'stance.json'), stanceFileSchema),
-    progress: readValidated(join(dir, 'progress.json'), progressFileSchema),
-    discourse: readValidated(join(dir, 'discourse.json'), discourseFileSchema),
+    stance: readBundled<StanceLexicon>(join(dir, 'stance.json'), {
+      version: 'version', attitudes: 'array', conditions: 'array', exceptions: 'array', cameo: 'array', holderWindow: 'number', exceptionScope: 'number',
+    }),
+    progress: readBundled<ProgressLexicon>(join(dir, 'progress.json'), {
+      version: 'version', cues: 'array', cameo: 'array', hedges: 'array', background: 'array', backgroundWindow: 'number',
+      countedModalities: 'array', cameoModalities: 'array', window: 'number',
+    }),
+    discourse: readBundled<DiscourseLexicon>(join(dir, 'discourse.json'), {
+      version: 'version', negators: 'array', negationWindow: 'number', infinitive: 'array', clauseBreaks: 'array',
+      boundPrefixes: 'array', anaphors: 'array', anaphorWindow: 'number',
+    }),
   };
-}
-
-function readValidated<T>(file: string, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`lexicon ${file}: ${(err as Error).message}`);
-  }
-  const result = schema.safeParse(json);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'top level'}: ${issue.message}`);
-    throw new Error(`lexicon ${file}: ${problems.join('; ')}`);
-  }
-  return result.data;
 }
 
 /** The CAMEO table entry whose code is the longest prefix of `code`. */

@@ -40,6 +40,10 @@ export interface SentenceHits {
   cues: Array<Hit<Payload>>;
 }
 
+function newBucket(): SentenceHits {
+  return { terms: [], groups: new Map(), cues: [] };
+}
+
 /**
  * The taxonomy and cue lexicons compiled into one phrase trie, so one pass over a document's
  * words finds issue terms, co-terms and stance/progress/hedge cues together.
@@ -99,11 +103,12 @@ export class IssueMatcher {
     return out;
   }
 
-  /** All hits of a document, bucketed by sentence index. */
+  /** All hits of a document, bucketed by sentence index; sentences without hits share one empty, read-only bucket. */
   scan(words: Word[], sentenceCount: number): SentenceHits[] {
-    const buckets: SentenceHits[] = Array.from({ length: sentenceCount }, () => ({ terms: [], groups: new Map(), cues: [] }));
+    const buckets: Array<SentenceHits | undefined> = new Array(sentenceCount);
     for (const hit of this.trie.scan(words)) {
-      const bucket = buckets[words[hit.start]!.sentence]!;
+      const s = words[hit.start]!.sentence;
+      const bucket = (buckets[s] ??= newBucket());
       const p = hit.payload;
       if (p.kind === 'term') bucket.terms.push(hit as Hit<Payload & { kind: 'term' }>);
       else if (p.kind === 'group') {
@@ -112,7 +117,9 @@ export class IssueMatcher {
         else bucket.groups.set(p.group, [hit]);
       } else bucket.cues.push(hit);
     }
-    return buckets;
+    const empty = newBucket();
+    for (let s = 0; s < sentenceCount; s++) buckets[s] ??= empty;
+    return buckets as SentenceHits[];
   }
 
   private add(phrase: string, payload: Payload): void {

@@ -1,4 +1,4 @@
-import { gap, wordsBefore, type DocContext } from './context.js';
+import { cuesIn, gap, windowStart, type DocContext } from './context.js';
 import { byCameoPrefix } from './cues.js';
 import type { Hit } from './trie.js';
 import type { Payload } from './matcher.js';
@@ -38,8 +38,7 @@ export function readProgress(ctx: DocContext, unit: Unit): ProgressSignal[] {
   const sentences = new Set(unit.labels.map((l) => l.sentence));
   for (const s of sentences) {
     const labels = unit.labels.filter((l) => l.sentence === s);
-    for (const hit of ctx.hits[s]!.cues) {
-      if (hit.payload.kind !== 'progress' || hit.start < unit.from || hit.end > unit.to) continue;
+    for (const hit of cuesIn(ctx, s, 'progress', unit.from, unit.to)) {
       const cue = ctx.matcher.progressCues[hit.payload.cue]!;
       if (cue.withGroup !== null && !ctx.hits[s]!.groups.has(cue.withGroup)) continue;
       const reading: CueReading = {
@@ -80,10 +79,10 @@ function targets(ctx: DocContext, hit: Hit<Payload>, labels: Unit['labels']): nu
 function hedgeOf(ctx: DocContext, unit: Unit, hit: Hit<Payload>): Hedge | null {
   if (unit.modality && !ctx.matcher.cues.progress.countedModalities.includes(unit.modality)) return unit.modality;
   if (hit.start > 0 && ctx.marks.infinitive[hit.start - 1]) return 'intended';
-  for (const w of wordsBefore(ctx, hit.start, ctx.matcher.cues.progress.backgroundWindow)) {
+  for (let w = hit.start - 1, stop = windowStart(ctx, hit.start, ctx.matcher.cues.progress.backgroundWindow); w >= stop; w--) {
     if (ctx.marks.background[w]) return 'background';
   }
-  for (const w of wordsBefore(ctx, hit.start, ctx.matcher.cues.progress.window)) {
+  for (let w = hit.start - 1, stop = windowStart(ctx, hit.start, ctx.matcher.cues.progress.window); w >= stop; w--) {
     if (ctx.marks.negator[w]) return 'negated';
     const hedge = ctx.marks.hedge[w];
     if (hedge) return hedge;

@@ -1,5 +1,5 @@
 import type { Stance } from '../types.js';
-import { countryOf, gap, wordsBefore, type DocContext } from './context.js';
+import { countryOf, cuesIn, gap, windowStart, type DocContext } from './context.js';
 import { byCameoPrefix } from './cues.js';
 import type { Hit } from './trie.js';
 import type { Payload } from './matcher.js';
@@ -53,14 +53,12 @@ interface SentenceCues {
 
 /** The stance cues of one sentence inside a unit's words, read once for all its issues. */
 function readCues(ctx: DocContext, unit: Unit, sentence: number): SentenceCues {
-  const cues = ctx.hits[sentence]!.cues.filter((h) => h.start >= unit.from && h.end <= unit.to);
-  const exceptions = cues
-    .filter((h) => h.payload.kind === 'exception')
+  const exceptions = cuesIn(ctx, sentence, 'exception', unit.from, unit.to)
     .map((h) => ({ hit: h, scopeEnd: exceptionScopeEnd(ctx, h.end, ctx.matcher.cues.stance.exceptionScope) }));
-  const attitudes = cues
-    .filter((h) => h.payload.kind === 'attitude' && !exceptions.some((e) => h.start >= e.hit.end && h.start < e.scopeEnd))
+  const attitudes = cuesIn(ctx, sentence, 'attitude', unit.from, unit.to)
+    .filter((h) => !exceptions.some((e) => h.start >= e.hit.end && h.start < e.scopeEnd))
     .map((h) => ({ hit: h, stance: attitudeOf(ctx, h) }));
-  return { exceptions, attitudes, condition: cues.find((h) => h.payload.kind === 'condition') };
+  return { exceptions, attitudes, condition: cuesIn(ctx, sentence, 'condition', unit.from, unit.to)[0] };
 }
 
 function stanceOn(ctx: DocContext, unit: Unit, label: Unit['labels'][number], cues: SentenceCues): StanceObservation | null {
@@ -102,7 +100,7 @@ function stanceOn(ctx: DocContext, unit: Unit, label: Unit['labels'][number], cu
 
 function attitudeOf(ctx: DocContext, hit: Hit<Payload>): Stance {
   const p = hit.payload as Payload & { kind: 'attitude' };
-  for (const w of wordsBefore(ctx, hit.start, ctx.matcher.cues.discourse.negationWindow)) {
+  for (let w = hit.start - 1, stop = windowStart(ctx, hit.start, ctx.matcher.cues.discourse.negationWindow); w >= stop; w--) {
     if (ctx.marks.negator[w]) return p.negated;
   }
   return p.stance;
@@ -127,7 +125,7 @@ function nearest(attitudes: Attitude[], span: { start: number; end: number }): A
 /** The country of the entity named just before an attitude cue ("Russia accepts"), if any. */
 function holderOf(ctx: DocContext, cue: Hit<Payload>, sentence: number): string | null {
   const mentions = ctx.mentions[sentence] ?? [];
-  for (const w of wordsBefore(ctx, cue.start, ctx.matcher.cues.stance.holderWindow)) {
+  for (let w = cue.start - 1, stop = windowStart(ctx, cue.start, ctx.matcher.cues.stance.holderWindow); w >= stop; w--) {
     const word = ctx.view.words[w]!;
     const mention = mentions.find((m) => m.start <= word.start && word.end <= m.end);
     if (mention) return countryOf(ctx, mention.entity);

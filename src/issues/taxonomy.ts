@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { lexiconDir } from '../text/lexicon.js';
+import { DEFAULT_TAXONOMY_FILE } from './default-taxonomy.js';
 
 const ISSUE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const phrase = z.string().trim().min(1, 'empty phrase');
@@ -59,9 +58,12 @@ export class TaxonomyError extends Error {
   }
 }
 
-export const DEFAULT_TAXONOMY_FILE = join(lexiconDir, 'issues', 'default.json');
+export { DEFAULT_TAXONOMY_FILE };
 
-/** The default taxonomy, extended or replaced by `userFile` when given. */
+/**
+ * The default taxonomy, extended or replaced by `userFile` when given; both validated in full. The
+ * stage loads this module (and zod) only for a user file: see default-taxonomy.ts.
+ */
 export function loadTaxonomy(userFile?: string): Taxonomy {
   const base = readTaxonomyFile(DEFAULT_TAXONOMY_FILE);
   const taxonomy: Taxonomy = { issues: base.issues, files: [DEFAULT_TAXONOMY_FILE] };

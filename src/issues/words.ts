@@ -43,7 +43,7 @@ export function distance(view: WordView, a: { start: number; end: number }, b: {
 export class WordSplitter {
   /** Match key per surface form: stemming is the hot path of the layer and vocabularies are small. */
   private readonly keys = new Map<string, string>();
-  /** Shared one-key lists, so most words do not each allocate one. */
+  /** Shared key lists (one key, or surface and lemma keys), so words do not each allocate one. */
   private readonly keyLists = new Map<string, string[]>();
 
   constructor(private readonly boundPrefixes: ReadonlySet<string>) {}
@@ -88,12 +88,12 @@ export class WordSplitter {
   private keyList(form: string, lemma: string): string[] {
     const surface = this.key(form);
     const base = lemma === form ? surface : this.key(lemma);
-    if (base !== surface) return [surface, base];
-    let list = this.keyLists.get(surface);
+    const id = base === surface ? surface : `${surface}\u0000${base}`;
+    let list = this.keyLists.get(id);
     if (!list) {
       if (this.keyLists.size > 200_000) this.keyLists.clear();
-      list = [surface];
-      this.keyLists.set(surface, list);
+      list = base === surface ? [surface] : [surface, base];
+      this.keyLists.set(id, list);
     }
     return list;
   }

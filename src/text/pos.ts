@@ -1,7 +1,7 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { isWordAt } from './chars.js';
 import { readLexiconJson } from './lexicon.js';
+import { winkEnglishModel } from './wink-model.js';
 
 export interface Tagged {
   /** Universal POS tag of each word. */
@@ -10,7 +10,7 @@ export interface Tagged {
   lemma: string[];
 }
 
-const nlp = winkNLP(model, ['pos']);
+const nlp = winkNLP(winkEnglishModel(), ['pos']);
 const its = nlp.its;
 const symbols: Set<string> = new Set(readLexiconJson<{ symbols: string[] }>('text', 'tokenizer.json').symbols);
 

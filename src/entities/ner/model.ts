@@ -92,21 +92,23 @@ export class NerModel {
     const headerLen = buf.readUInt32LE(8);
     const meta = JSON.parse(buf.subarray(12, 12 + headerLen).toString('utf8')) as ModelMeta;
     if (meta.labels.length !== NUM_LABELS) throw new Error(`${path}: model has ${meta.labels.length} labels, expected ${NUM_LABELS}`);
-    let off = 12 + ((headerLen + 3) & ~3);
+    const off = 12 + ((headerLen + 3) & ~3);
     const rest = buf.length - off;
     const n = rest / (8 + NUM_LABELS);
     if (!Number.isInteger(n)) throw new Error(`${path}: truncated weight file`);
-    // Copy into fresh aligned arrays: Buffer's pool offset need not be 4-aligned.
-    const bytes = new Uint8Array(buf.buffer, buf.byteOffset + off, rest).slice();
-    const keys = new Uint32Array(bytes.buffer, 0, n);
-    const scales = new Float32Array(bytes.buffer, n * 4, n);
-    const q = new Int8Array(bytes.buffer, n * 8, n * NUM_LABELS);
+    // Views over the file's bytes, copied only when they are not 4-aligned (Buffer's pool offset).
+    const start = buf.byteOffset + off;
+    const bytes = start % 4 === 0 ? new Uint8Array(buf.buffer, start, rest) : new Uint8Array(buf.buffer, start, rest).slice();
+    const keys = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
+    const scales = new Float32Array(bytes.buffer, bytes.byteOffset + n * 4, n);
+    // Int8 → float32 in one bulk copy, then scaled row by row: the same float32 values as q·s.
     const weights = new Float32Array(n * NUM_LABELS);
-    for (let r = 0; r < n; r++) {
-      const s = scales[r]!;
-      for (let l = 0; l < NUM_LABELS; l++) weights[r * NUM_LABELS + l] = q[r * NUM_LABELS + l]! * s;
-    }
-    off += rest;
+    weights.set(new Int8Array(bytes.buffer, bytes.byteOffset + n * 8, n * NUM_LABELS));
+    for (let r = 0; r < n; r++) scaleRow(weights, r * NUM_LABELS, scales[r]!);
     return new NerModel(keys, weights, meta);
   }
+}
+
+function scaleRow(weights: Float32Array, at: number, scale: number): void {
+  for (let i = at, end = at + NUM_LABELS; i < end; i++) weights[i]! *= scale;
 }
