@@ -4,7 +4,6 @@ import { stanceHistory } from '../issues/timeline.js';
 import { ftsQuery } from './fts.js';
 import { bucketOf, normName } from './normalize.js';
 import { unpackAnalysis } from './prepare.js';
-import { WIDE_COUNTS } from './schema.js';
 
 // The corpus's read side as plain functions over an open SQLite database. Every function is
 // synchronous (better-sqlite3), takes a query object and returns plain JSON-ready data, so the CLI,
@@ -445,16 +444,35 @@ export function resolveActorCodes(db: Database, arg: string): string[] {
     .all(...ids) as string[];
 }
 
-const SUM_WIDE = WIDE_COUNTS.map((c) => `sum(${c}) AS ${c}`).join(', ');
 const OTHER_MODALITIES = ['negated', 'hypothetical', 'intended', 'ongoing'] as const;
+const COUNTS = ['events', 'quad1', 'quad2', 'quad3', 'quad4', 'goldstein_sum'] as const;
+/** The wide roll-ups' columns a timeline reads: asserted events, the other modalities, and the counts it adds up. */
+function wideColumns(allModalities: boolean | undefined): string[] {
+  return [...new Set(['events', ...OTHER_MODALITIES, ...COUNTS.map((c) => (allModalities ? `all_${c}` : c))])];
+}
 /** The full-code roll-up (one row per modality) folded into the wide roll-ups' columns. */
-const FOLD_DYAD = [
-  ...['events', 'quad1', 'quad2', 'quad3', 'quad4', 'goldstein_sum'].map(
-    (c) => `sum(CASE WHEN modality = 'asserted' THEN ${c} ELSE 0 END) AS ${c}`,
-  ),
-  ...['events', 'quad1', 'quad2', 'quad3', 'quad4', 'goldstein_sum'].map((c) => `sum(${c}) AS all_${c}`),
-  ...OTHER_MODALITIES.map((m) => `sum(CASE WHEN modality = '${m}' THEN events ELSE 0 END) AS ${m}`),
-].join(', ');
+const FOLD_DYAD: Record<string, string> = Object.fromEntries([
+  ...COUNTS.map((c) => [c, `CASE WHEN modality = 'asserted' THEN ${c} ELSE 0 END`]),
+  ...COUNTS.map((c) => [`all_${c}`, c]),
+  ...OTHER_MODALITIES.map((m) => [m, `CASE WHEN modality = '${m}' THEN events ELSE 0 END`]),
+]);
+
+/** Statements of the timeline, prepared once per connection: preparing costs as much as a query. */
+const prepared = new WeakMap<Database, Map<string, Statement>>();
+function prepareCached(db: Database, sql: string): Statement {
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
+/** The timeline period of a roll-up row in SQL, so that rows are summed per period before they reach JS. */
+function periodSql(grain: 'day' | 'month', by: Granularity | undefined): string {
+  if (grain === 'month') return 'month';
+  if (by === 'week') return "date(day, '-6 days', 'weekday 1')";
+  return by === 'month' ? 'substr(day, 1, 7)' : 'day';
+}
 
 /** A date range as whole months, or null when a bound falls inside a month. */
 function wholeMonths(q: DateRange): { from?: string; to?: string } | null {
@@ -478,31 +496,31 @@ function timelineRows(db: Database, codesA: string[], codesB: string[] | null, q
     const grain = months ? 'month' : 'day';
     const range = new Where().range(grain, months ?? q);
     const and = range.clauses.map((c) => ` AND ${c}`).join('');
+    const period = periodSql(grain, q.by);
+    const sums = wideColumns(q.allModalities).map((c) => `sum(${c}) AS ${c}`).join(', ');
     if (!codesB && codesA.length === 1) {
-      return db
-        .prepare(`SELECT ${grain} AS period, ${WIDE_COUNTS.join(', ')} FROM rollup_single_${grain} WHERE country3 = ?${and} ORDER BY ${grain}`)
+      return prepareCached(db, `SELECT ${period} AS period, ${sums} FROM rollup_single_${grain} WHERE country3 = ?${and} GROUP BY 1 ORDER BY 1`)
         .all(codesA[0], ...range.params) as Row[];
     }
     const table = `rollup_pair_${grain}`;
-    let branches: string[];
-    let params: unknown[];
+    const r = range.params;
+    let branches: Array<[string, unknown[]]>;
     if (!codesB) {
       // Source side, then target side without the rows already counted on the source side.
-      branches = [`source3 IN (${marks(codesA)})`, `target3 IN (${marks(codesA)}) AND source3 NOT IN (${marks(codesA)})`];
-      params = [...codesA, ...range.params, ...codesA, ...codesA, ...range.params];
+      branches = [
+        [`source3 IN (${marks(codesA)})`, [...codesA, ...r]],
+        [`target3 IN (${marks(codesA)}) AND source3 NOT IN (${marks(codesA)})`, [...codesA, ...codesA, ...r]],
+      ];
     } else {
       // A→B, then B→A minus what A→B already has: each branch is one clustered key range.
       const ab = `source3 IN (${marks(codesA)}) AND target3 IN (${marks(codesB)})`;
       const ba = `source3 IN (${marks(codesB)}) AND target3 IN (${marks(codesA)}) AND NOT (${ab})`;
-      branches = q.directed ? [ab] : [ab, ba];
-      params = q.directed
-        ? [...codesA, ...codesB, ...range.params]
-        : [...codesA, ...codesB, ...range.params, ...codesB, ...codesA, ...codesA, ...codesB, ...range.params];
+      branches = [[ab, [...codesA, ...codesB, ...r]]];
+      if (!q.directed) branches.push([ba, [...codesB, ...codesA, ...codesA, ...codesB, ...r]]);
     }
-    const sql = `SELECT ${grain} AS period, ${SUM_WIDE} FROM (${branches
-      .map((b) => `SELECT * FROM ${table} WHERE ${b}${and}`)
-      .join(' UNION ALL ')}) GROUP BY period ORDER BY period`;
-    return db.prepare(sql).all(...params) as Row[];
+    // Each branch is summed on its own (a key range read in order); timeline() adds the branches up.
+    return branches.flatMap(([b, params]) =>
+      prepareCached(db, `SELECT ${period} AS period, ${sums} FROM ${table} WHERE ${b}${and} GROUP BY 1`).all(...params) as Row[]);
   }
   const side = (column: 'source' | 'target', codes: string[]): { sql: string; params: string[] } => ({
     sql: `(${codes.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`,
@@ -521,8 +539,8 @@ function timelineRows(db: Database, codesA: string[], codesB: string[] | null, q
     else w.add(`(${pair(ab)} OR ${pair(ba)})`, ...ab.flatMap((p) => p.params), ...ba.flatMap((p) => p.params));
   }
   w.range('day', q);
-  return db
-    .prepare(`SELECT day AS period, ${FOLD_DYAD} FROM rollup_dyad_day ${w.sql} GROUP BY day ORDER BY day`)
+  const sums = wideColumns(q.allModalities).map((c) => `sum(${FOLD_DYAD[c]}) AS ${c}`).join(', ');
+  return prepareCached(db, `SELECT ${periodSql('day', q.by)} AS period, ${sums} FROM rollup_dyad_day ${w.sql} GROUP BY 1 ORDER BY 1`)
     .all(...w.params) as Row[];
 }
 

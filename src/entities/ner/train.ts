@@ -6,6 +6,7 @@ import { NerModel, type ModelMeta } from './model.js';
 import { Scorer } from './scoring.js';
 import { createNerTagger, type NerTagger } from './index.js';
 import { DocHistory } from './tagger.js';
+import { rng } from '../../random.js';
 
 export interface TrainOptions {
   gazetteer: Gazetteer;
@@ -75,17 +76,6 @@ class Weights {
   }
 }
 
-/** Mulberry32: a small seeded generator so that training is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Trains an averaged perceptron with greedy decoding over the predicted label history. */
 export function trainNer(train: LabelledDoc[], dev: LabelledDoc[] | null, opts: TrainOptions): TrainResult {
