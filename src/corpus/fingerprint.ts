@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fmix, hashString } from '../hash.js';
 
 // Fingerprints that tell the corpus whether an article is already stored: an exact content hash
 // (same words, whatever the layout or case) and a MinHash signature over word shingles for
@@ -36,33 +37,16 @@ const ROWS = SIGNATURE_SIZE / BANDS;
  */
 export const NEAR_DUPLICATE_JACCARD = 0.5;
 
-function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
-/** FNV-1a over a string, 32 bits, finished with an avalanche mix. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return mix32(h);
-}
 
 /** Per-function seeds, fixed so that signatures are comparable across runs and machines. */
-const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 * (i + 1)));
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix(0x9e3779b9 * (i + 1)));
 
 /** MinHash signature of the text's word 3-shingles (a text shorter than a shingle hashes as one). */
 export function minhash(text: string): Uint32Array {
   // Each word is hashed once and a shingle's hash combines its three words' hashes, so no shingle
   // string is ever built; each signature position then re-mixes it with its own seed.
-  const w = words(text).map(hash32);
+  const w = words(text).map(hashString);
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const add = (h: number): void => {
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
@@ -73,9 +57,9 @@ export function minhash(text: string): Uint32Array {
       if (v < sig[i]!) sig[i] = v;
     }
   };
-  if (w.length < SHINGLE) add(mix32(w.reduce((acc, x) => Math.imul(acc, 0x01000193) ^ x, 0x811c9dc5)));
+  if (w.length < SHINGLE) add(fmix(w.reduce((acc, x) => Math.imul(acc, 0x01000193) ^ x, 0x811c9dc5)));
   for (let i = 0; i + SHINGLE <= w.length; i++) {
-    add(mix32(Math.imul(w[i]!, 0x9e3779b1) ^ Math.imul(w[i + 1]!, 0x85ebca77) ^ w[i + 2]!));
+    add(fmix(Math.imul(w[i]!, 0x9e3779b1) ^ Math.imul(w[i + 1]!, 0x85ebca77) ^ w[i + 2]!));
   }
   return sig;
 }
@@ -95,7 +79,7 @@ export function bandKeys(sig: Uint32Array): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
-    for (let r = 0; r < ROWS; r++) h = mix32((Math.imul(h, 0x01000193) ^ sig[b * ROWS + r]!) >>> 0);
+    for (let r = 0; r < ROWS; r++) h = fmix((Math.imul(h, 0x01000193) ^ sig[b * ROWS + r]!) >>> 0);
     keys.push(b * 2 ** 32 + h);
   }
   return keys;

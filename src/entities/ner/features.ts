@@ -1,4 +1,4 @@
-import { combine, hashString } from './hash.js';
+import { combine, hashString } from '../../hash.js';
 import type { Gazetteer } from './gazetteer.js';
 
 // Feature templates. A feature key is combine(template·8 + position slot, value hash).

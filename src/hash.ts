@@ -1,5 +1,5 @@
-// 32-bit hashing for feature keys. A feature is a template id combined with the hash of its
-// value; keys live in typed arrays, so no feature strings are kept at run time.
+// 32-bit hashing: NER feature keys (a template id combined with the hash of its value, kept in
+// typed arrays, so no feature strings live at run time) and MinHash fingerprints of articles.
 
 /** FNV-1a over UTF-16 code units, finished with murmur3's avalanche step. */
 export function hashString(s: string): number {
@@ -16,7 +16,8 @@ export function combine(a: number, b: number): number {
   return fmix(Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b, 0xc2b2ae35) ^ (b >>> 15));
 }
 
-function fmix(h: number): number {
+/** murmur3's finalizer: spreads every input bit over the whole 32-bit output. */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
