@@ -1,5 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Entity, Mention, Span } from '../types.js';
+import { lowerBound } from '../sorted.js';
 
 /**
  * How later stages find who a span of text is: the quotes stage resolves speakers, the events
@@ -8,14 +9,7 @@ import type { Entity, Mention, Span } from '../types.js';
 
 /** Index of the first mention starting at or after `offset`. */
 function firstFrom(mentions: readonly Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(mentions, (x) => x.start < offset);
 }
 
 /**

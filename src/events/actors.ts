@@ -7,6 +7,7 @@
 import type { Doc } from '../doc.js';
 import type { Entity, EntityType, Quote, Token } from '../types.js';
 import type { ActorFallbacks } from './fallbacks.js';
+import { lowerBound } from '../sorted.js';
 
 export interface RolesLexicon {
   locative: string[];
@@ -164,26 +165,13 @@ export class DocActors {
 
   /** Index of the first mention starting at or after `offset`. */
   firstMentionFrom(offset: number): number {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.mentions, (x) => x.start < offset);
   }
 
   /** The last two distinct parties named before `offset`: what "both sides" refers to. */
   lastTwoParties(offset: number): Array<{ actor: string; entity: string }> {
     const out: Array<{ actor: string; entity: string }> = [];
-    let lo = 0;
-    let hi = this.ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ordered[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(this.ordered, (x) => x.start < offset);
     for (let i = lo - 1; i >= 0 && out.length < 2; i--) {
       const o = this.ordered[i]!;
       if (!out.some((x) => x.actor.slice(0, 3) === o.actor.slice(0, 3))) out.push(o);
@@ -198,13 +186,7 @@ export class DocActors {
    */
   quoteAt(offset: number): Quote | null {
     const { byStart, maxEnd } = this.quotes();
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byStart[mid]!.q.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(byStart, (x) => x.q.start <= offset);
     let best: { q: Quote; order: number } | null = null;
     for (let i = lo - 1; i >= 0 && maxEnd[i]! > offset; i--) {
       const c = byStart[i]!;

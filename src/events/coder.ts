@@ -14,6 +14,7 @@ import { IntentCodes, type IntentLexicon } from './intent.js';
 import { ModalityDetector, type FoundCue, type ModalityLexicon, type SentenceCues } from './modality.js';
 import { PatternIndex, type PatternLexicon, type PatternMatch, type Role } from './patterns.js';
 import { ReducedRelatives } from './reduced-relative.js';
+import { lowerBound } from '../sorted.js';
 
 export interface CoderLexicons {
   codes: CodeTableFile;
@@ -500,13 +501,7 @@ function inCommaRelative(tokens: Token[], sStart: number, at: number, words: Rol
 
 /** Index of the token starting at `offset`, or -1 (tokens are sorted by start). */
 function tokenStartingAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(tokens, (x) => x.start < offset);
   return tokens[lo]?.start === offset ? lo : -1;
 }
 

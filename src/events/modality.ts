@@ -5,6 +5,7 @@
  * the window costs one look-up.
  */
 import type { Modality, Token } from '../types.js';
+import { lowerBound } from '../sorted.js';
 
 type Scope = 'before' | 'after' | 'sentence';
 
@@ -209,24 +210,11 @@ export class ModalityDetector {
 
 /** Index of the first hit starting after token `i` (hits are in token order). */
 function firstHitAfter(hits: CueHit[], i: number): number {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits[mid]!.at <= i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(hits, (x) => x.at <= i);
 }
 
 /** The last of the sorted positions before `i`, or -1. */
 function lastBefore(sorted: number[], i: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted, (x) => x < i);
   return lo > 0 ? sorted[lo - 1]! : -1;
 }

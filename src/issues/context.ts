@@ -4,6 +4,7 @@ import { entityCountry } from './actors.js';
 import type { IssueMatcher, Payload, SentenceHits } from './matcher.js';
 import type { Hit } from './trie.js';
 import type { WordView } from './words.js';
+import { lowerBound } from '../sorted.js';
 
 /** Punctuation that closes a clause; quotation marks and apostrophes do not. */
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '—', '–', '--', '.', '!', '?']);
@@ -86,13 +87,7 @@ export function windowStart(ctx: DocContext, w: number, window: number): number 
  */
 export function cuesIn<K extends Payload['kind']>(ctx: DocContext, s: number, kind: K, from: number, to: number): Array<Hit<Payload & { kind: K }>> {
   const list = ctx.hits[s]!.cues;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(list, (x) => x.start < from);
   const out: Array<Hit<Payload & { kind: K }>> = [];
   for (let i = lo; i < list.length && list[i]!.start < to; i++) {
     const hit = list[i]!;

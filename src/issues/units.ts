@@ -3,6 +3,7 @@ import { actorCountry } from './actors.js';
 import { countryOf, type DocContext } from './context.js';
 import type { IssueMatch } from './mentions.js';
 import { wordAt } from './words.js';
+import { lowerBound } from '../sorted.js';
 
 /**
  * Something that can concern an issue: a statement (quote), an event, or a narrative sentence
@@ -56,13 +57,7 @@ function coveringSpans(ctx: DocContext): Array<Array<{ start: number; end: numbe
 
 /** Matches lying inside [start, end), from matches sorted by start: binary search, then a short scan. */
 function inside(sorted: IssueMatch[], start: number, end: number): IssueMatch[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted, (x) => x.start < start);
   const out: IssueMatch[] = [];
   for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end) out.push(sorted[i]!);
   return out;

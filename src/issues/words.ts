@@ -1,4 +1,5 @@
 import type { Doc } from '../doc.js';
+import { lowerBound } from '../sorted.js';
 
 /**
  * The issue layer matches lexicon phrases against "words": the doc's tokens with hyphenated
@@ -174,12 +175,5 @@ function undouble(w: string): string {
 
 /** Index of the first word that ends after `offset` (words are sorted): binary search. */
 export function wordAt(words: Word[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(words, (x) => x.end <= offset);
 }

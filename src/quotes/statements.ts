@@ -10,6 +10,7 @@ import { findQuotedSpans } from './marks.js';
 import { sentenceChannels, type FoundChannel } from './channels.js';
 import { SpeakerResolver, speakerFromNP, type ResolvedSpeaker } from './speakers.js';
 import { DocView } from './view.js';
+import { lowerBound } from '../sorted.js';
 
 interface Frame {
   via: Channel[];
@@ -151,13 +152,7 @@ function dateOf(v: DocView, doc: Doc, s0: number, s1: number, c: Candidate): Par
   const sEnd = v.tokens[s1 - 1]!.end;
   const anchor = c.cue ? v.tokens[c.cue.tokStart]!.start : sStart;
   let best: { value: PartialDate; distance: number } | null = null;
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]!.start < sStart) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(times, (x) => x.start < sStart);
   for (let k = lo; k < times.length; k++) {
     const t = times[k]!;
     if (t.start >= sEnd) break;
@@ -170,13 +165,7 @@ function dateOf(v: DocView, doc: Doc, s0: number, s1: number, c: Candidate): Par
 }
 
 function inQuote(v: DocView, offset: number): boolean {
-  let lo = 0;
-  let hi = v.quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v.quotes[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(v.quotes, (x) => x.end <= offset);
   const q = v.quotes[lo];
   return !!q && offset >= q.start && offset < q.end;
 }

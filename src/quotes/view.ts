@@ -5,6 +5,7 @@ import type { Doc } from '../doc.js';
 import type { TimeExpression, Token } from '../types.js';
 import type { QuotesLexicon } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
+import { lowerBound } from '../sorted.js';
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
@@ -19,13 +20,7 @@ const MENTION_LOOKBACK = 16;
  * (doc.mentions is sorted by start) with a bounded look-back, so each lookup is O(log n).
  */
 export function mentionsCovering<T extends { start: number; end: number }>(ms: readonly T[], start: number, end: number, from: number): T[] {
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid]!.start <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(ms, (x) => x.start <= start);
   const out: T[] = [];
   for (let i = lo - 1; i >= 0 && i >= lo - MENTION_LOOKBACK; i--) {
     const m = ms[i]!;

@@ -1,17 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packagePath } from '../paths.js';
 
-/** The lexicon/ directory, found by walking up from this module (it runs from src/ and from dist/src/). */
-export const lexiconDir: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('lexicon/: no package.json above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return join(dir, 'lexicon');
-})();
+/** The lexicon/ directory of the package. */
+export const lexiconDir: string = packagePath('lexicon');
 
 /** Parse a lexicon JSON file, naming the file in any error. */
 export function readLexiconJson<T>(...parts: string[]): T {
