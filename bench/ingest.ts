@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { minhash, NEAR_DUPLICATE_JACCARD, similarity } from '../src/corpus/fingerprint.js';
-import { ingest } from '../src/corpus/ingest.js';
+import { ingest, type IngestProgress } from '../src/corpus/ingest.js';
 import { prepareArticle } from '../src/corpus/prepare.js';
 import { SqliteStore } from '../src/corpus/sqlite-store.js';
 import { readInputs } from '../src/ingest/read.js';
@@ -77,10 +77,14 @@ function cpuCalibration(): string {
 async function child(): Promise<void> {
   const store = SqliteStore.open(values.db!);
   const only = values.stages === undefined ? undefined : values.stages.split(',');
+  const c0 = process.cpuUsage();
   const result = await ingest(store, readInputs([values.corpus!]), { workers: Number(values.workers), pipeline: only ? { only } : {} });
+  const c = process.cpuUsage(c0);
   store.close();
   process.stdout.write(
-    JSON.stringify({ ...result, maxRssBytes: process.resourceUsage().maxRSS * 1024, dbBytes: fileSize(values.db!) }) + '\n',
+    JSON.stringify({
+      ...result, cpuMs: (c.user + c.system) / 1000, maxRssBytes: process.resourceUsage().maxRSS * 1024, dbBytes: fileSize(values.db!),
+    }) + '\n',
   );
 }
 
@@ -171,11 +175,15 @@ async function main(): Promise<void> {
         encoding: 'utf8', maxBuffer: 1 << 26,
       });
       if (run.status !== 0) throw new Error(`ingest with ${w} workers failed: ${run.stderr}`);
-      const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as { stored: number; duplicates: number; nearDuplicates: number; skipped: number; rate: number; maxRssBytes: number; dbBytes: number };
+      const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as IngestProgress & { cpuMs: number; maxRssBytes: number; dbBytes: number };
       const wall = (performance.now() - t) / 1000;
       const what = values.stages === undefined ? 'full pipeline' : `stages: ${values.stages}`;
+      const written = r.stored + r.duplicates + r.nearDuplicates + r.exists;
+      const afterStartup = (written * 1000) / (r.elapsedMs - r.startupMs);
       console.log(
-        `ingest (${what}), ${w} worker${w === 1 ? '' : 's'}: ${r.rate.toFixed(0)} articles/s (${wall.toFixed(1)} s wall incl. start-up), ` +
+        `ingest (${what}), ${w} worker${w === 1 ? '' : 's'}: ${r.rate.toFixed(0)} articles/s ` +
+          `(${afterStartup.toFixed(0)}/s once the ${(r.startupMs / 1000).toFixed(1)} s start-up is done; ${wall.toFixed(1)} s wall incl. process start), ` +
+          `${(r.cpuMs / written).toFixed(1)} ms CPU per article (all threads), ` +
           `peak RSS ${mb(r.maxRssBytes)}, database ${mb(r.dbBytes)}; stored ${r.stored}, duplicates ${r.duplicates}, ` +
           `near-duplicates ${r.nearDuplicates}, skipped ${r.skipped}`,
       );

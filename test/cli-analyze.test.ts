@@ -46,6 +46,17 @@ test('analyze --format jsonl on the reference article: one line, right date and 
   assert.ok(out[0]!.text.includes('\n\n'));
 });
 
+test('analyze --workers 2: the same rows in the same order as on the main thread, skips still named', (t) => {
+  const inputs = [repoPath('examples'), fixture('bad'), ...(seedPath ? [seedPath] : [])];
+  const main = parley(['analyze', '--format', 'jsonl', '--workers', '0', ...inputs]);
+  const threads = parley(['analyze', '--format', 'jsonl', '--workers', '2', ...inputs]);
+  assert.equal(threads.code, main.code, threads.stderr);
+  assert.ok(jsonLines(main.stdout).length > 10);
+  assert.equal(threads.stdout, main.stdout);
+  assert.equal(threads.stderr, main.stderr);
+  if (!seedPath) t.diagnostic(SHARED_ABSENT);
+});
+
 test('bad input: each skip named on stderr, the rest analysed, summary, exit code 1', () => {
   const bad = fixture('bad');
   const { code, stdout, stderr } = parley(['analyze', '--format', 'jsonl', bad, example('records', 'wire-briefs-one-per-line.txt')]);

@@ -63,6 +63,14 @@ describe('parley ingest', () => {
     assert.equal(article.duplicateOf, one.id);
   });
 
+  it('two worker threads store exactly what the main thread alone stores', () => {
+    const single = join(dir, 'main-thread.db');
+    const threads = join(dir, 'two-threads.db');
+    ok(parley('ingest', repoPath('examples'), '--db', single, '--workers', '0', '--batch', '4', '--quiet'));
+    ok(parley('ingest', repoPath('examples'), '--db', threads, '--workers', '2', '--batch', '4', '--quiet'));
+    assert.deepEqual(tableDigests(threads), tableDigests(single));
+  });
+
   it('killed with SIGKILL mid-way, a re-run completes to the same database as a clean run', async () => {
     const corpus = join(dir, 'gen.jsonl');
     await writeCorpus(corpus, 200, { seed: 11 });

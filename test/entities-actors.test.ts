@@ -112,3 +112,28 @@ test('a listed outlet is an organisation, not a person', async () => {
     assert.equal(e.actor, 'ISRMED');
   }
 });
+
+test('a country attached to a person by "of" beats a country elsewhere in the sentence', async () => {
+  const doc = await analyse('President Anna Kovic of Moldova met the French defence minister, Luc Barre, in Chisinau on Monday.');
+  const kovic = entityAt(doc, 'Anna Kovic');
+  assert.equal(kovic.actor, 'MDAGOV');
+  assert.equal(kovic.country, 'MDA');
+  assert.equal(entityAt(doc, 'Luc Barre').actor, 'FRAGOV');
+  const hosted = await analyse('Poland hosted talks on Monday with Foreign Minister Anna Kovic of Moldova.');
+  assert.equal(entityAt(hosted, 'Anna Kovic').actor, 'MDAGOV');
+});
+
+test('a country qualifying another person\'s role tells that person\'s side only', async () => {
+  const doc = await analyse('The French commander in Mali, General Luc Barre, held talks with President Anna Kovic on Monday.');
+  assert.equal(entityAt(doc, 'Luc Barre').actor, 'FRAMIL');
+  assert.notEqual(entityAt(doc, 'Anna Kovic').country, 'FRA');
+  const unnamed = await analyse('Foreign Minister Anna Kovic met the French ambassador on Monday.');
+  assert.notEqual(entityAt(unnamed, 'Anna Kovic').country, 'FRA');
+});
+
+test('a person with only a sentence-level country or a role phrase of their own still takes it', async () => {
+  const said = await analyse('Moldova said on Monday that Foreign Minister Anna Kovic would travel to Paris.');
+  assert.equal(entityAt(said, 'Anna Kovic').actor, 'MDAGOV');
+  const apposed = await analyse('The Moldovan delegation head, Deputy Foreign Minister Anna Kovic, met the French ambassador on Monday.');
+  assert.equal(entityAt(apposed, 'Anna Kovic').actor, 'MDAGOV');
+});

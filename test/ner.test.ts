@@ -7,8 +7,10 @@ import { harmonizeTypes } from '../src/entities/ner/consistency.js';
 import { unwrapInsertions } from '../src/entities/ner/insertions.js';
 import { loadGazetteer } from '../src/entities/ner/gazetteer.js';
 import { createNerTagger, loadNerTagger } from '../src/entities/ner/index.js';
+import { NerModel } from '../src/entities/ner/model.js';
+import { FeatureExtractor } from '../src/entities/ner/features.js';
 import { bilouToIob, iobToBilou } from '../src/entities/ner/labels.js';
-import { GAZETTEER_DIR } from '../src/entities/ner/paths.js';
+import { DEFAULT_MODEL, GAZETTEER_DIR } from '../src/entities/ner/paths.js';
 import { Scorer, spansOf } from '../src/entities/ner/scoring.js';
 import { evaluate, trainNer } from '../src/entities/ner/train.js';
 import { SHARED_ABSENT, sharedPath } from './helpers.js';
@@ -146,4 +148,42 @@ test('dev F1 of the committed model is at least 0.90 (CoNLL-2003, exact match)',
     d.sentences.forEach((s, i) => scorer.add(s.labels, pred[i]!));
   }
   assert.ok(scorer.overall().f1 >= 0.9, scorer.format());
+});
+
+test('weights loaded into shared memory tag exactly as the file does, from another thread\'s arrays', () => {
+  const shared = NerModel.load(DEFAULT_MODEL, { shared: true });
+  const arrays = structuredClone(shared.arrays());
+  assert.ok(arrays.weights.buffer instanceof SharedArrayBuffer, 'weights are in a SharedArrayBuffer');
+  assert.equal(arrays.weights.buffer, arrays.keys.buffer, 'keys, weights and probe table share one buffer');
+  const gazetteer = loadGazetteer(GAZETTEER_DIR);
+  const adopted = createNerTagger(NerModel.fromArrays(arrays), gazetteer);
+  const fromFile = createNerTagger(NerModel.load(DEFAULT_MODEL), gazetteer);
+  const doc = [
+    'Kirill Dmitriev met officials in Washington on Thursday .'.split(' '),
+    'The European Commission said Dmitriev would return to Ankara .'.split(' '),
+  ];
+  assert.deepEqual(adopted.tagSentences(doc), fromFile.tagSentences(doc));
+  assert.ok(adopted.tagSentences(doc)[0]!.includes('B-PER'));
+});
+
+test('tagging gives the same labels when the word caches are warm, and documents do not leak into each other', () => {
+  const tagger = () => createNerTagger(NerModel.load(DEFAULT_MODEL), loadGazetteer(GAZETTEER_DIR));
+  // In `a` "magna" is seen lower-case; in `b` it is capitalised and must not inherit that evidence.
+  const a = ['The magna carta was signed at Runnymede , officials said .'.split(' ')];
+  const b = [
+    'MAGNA SAYS PROFITS ROSE'.split(' '),
+    'Magna , the Ontario-based parts maker , said on Monday that Magna shares rose .'.split(' '),
+  ];
+  const alone = tagger().tagSentences(b);
+  const ner = tagger();
+  const first = ner.tagSentences(a);
+  assert.deepEqual(ner.tagSentences(b), alone);
+  assert.deepEqual(ner.tagSentences(a), first);
+  assert.deepEqual(ner.tagSentences(b), alone);
+  assert.ok(alone[1]!.includes('B-ORG'), JSON.stringify(alone));
+  // The features themselves: the document-case evidence of "Magna" in b is b's own.
+  const fx = new FeatureExtractor(loadGazetteer(GAZETTEER_DIR));
+  const keysAlone = Array.from(fx.docFeatures(b).keys);
+  fx.docFeatures(a);
+  assert.deepEqual(Array.from(fx.docFeatures(b).keys), keysAlone);
 });

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { readInputs } from '../ingest/read.js';
 import { IngestTally } from '../ingest/tally.js';
 import { isSkip, skip } from '../ingest/types.js';
-import { Pipeline } from '../pipeline.js';
-import type { Analysis } from '../types.js';
+import { AnalysisPool } from '../corpus/analysis-pool.js';
+import type { Analysis, Article } from '../types.js';
 import { INPUT_OPTIONS, INPUTS_HELP, runCommand, UsageError, type CommandSpec } from './args.js';
 import { formatDossier } from './dossier.js';
 
@@ -22,6 +22,7 @@ const SPEC: CommandSpec = {
   options: {
     format: { type: 'string', short: 'f', value: 'text|json|jsonl', help: 'output format' },
     issues: { type: 'string', value: 'FILE', help: 'issue taxonomy to use instead of / on top of the default' },
+    workers: { type: 'string', value: 'N', help: 'analysis threads, output kept in input order (default 0: this thread)' },
     ...INPUT_OPTIONS,
   },
 };
@@ -39,18 +40,24 @@ class Output {
 
   async write(chunk: string): Promise<void> {
     if (this.closed) return;
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+    if (this.stream.write(chunk)) return;
+    // `once` rejects on the stream's EPIPE error, which the constructor's handler has already marked.
+    await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]).catch((err: unknown) => {
+      if (!this.closed) throw err;
+    });
   }
 }
 
-function render(format: Format, a: Analysis, index: number): string {
+/** One article's output; JSONL rows come ready-made from the analysis threads. */
+function render(format: Format, value: Analysis | string, index: number): string {
+  if (typeof value === 'string') return `${value}\n`;
   switch (format) {
     case 'jsonl':
-      return `${JSON.stringify(a)}\n`;
+      return `${JSON.stringify(value)}\n`;
     case 'json':
-      return `${index === 0 ? '[\n' : ',\n'}${JSON.stringify(a, null, 2)}`;
+      return `${index === 0 ? '[\n' : ',\n'}${JSON.stringify(value, null, 2)}`;
     case 'text':
-      return `${index === 0 ? '' : '\n'}${formatDossier(a)}`;
+      return `${index === 0 ? '' : '\n'}${formatDossier(value)}`;
   }
 }
 
@@ -64,26 +71,33 @@ export async function run(argv: string[]): Promise<number> {
       inputs = ['-'];
     }
     const issuesFile = args.string('issues');
-    const pipeline = await Pipeline.create(issuesFile ? { issuesFile } : {});
+    const workers = args.int('workers', 0, 256) ?? 0;
+    const pool = await AnalysisPool.start(workers, {
+      pipeline: issuesFile ? { issuesFile } : {},
+      output: format === 'jsonl' ? 'jsonl' : 'analysis',
+    });
     const out = new Output(process.stdout);
     const tally = new IngestTally((line) => process.stderr.write(line));
+    async function* articles(): AsyncGenerator<Article> {
+      for await (const result of readInputs(inputs, readOptions)) {
+        if (isSkip(result)) tally.skip(result);
+        else yield result;
+      }
+    }
 
-    for await (const result of readInputs(inputs, readOptions)) {
-      if (isSkip(result)) {
-        tally.skip(result);
-        continue;
+    try {
+      for await (const { origin, result } of pool.inOrder(articles())) {
+        if (!result.ok) {
+          // One article that breaks a stage must not stop the others; it is reported like bad input.
+          tally.skip(skip(origin, 'analysis failed', `analysis failed: ${result.error}`));
+          continue;
+        }
+        await out.write(render(format, result.value as Analysis | string, tally.analysed));
+        tally.analysed++;
+        if (out.closed) break;
       }
-      let analysis: Analysis;
-      try {
-        analysis = pipeline.analyze(result);
-      } catch (err) {
-        // One article that breaks a stage must not stop the others; it is reported like bad input.
-        tally.skip(skip(result.origin ?? result.id, 'analysis failed', `analysis failed: ${(err as Error).message}`));
-        continue;
-      }
-      await out.write(render(format, analysis, tally.analysed));
-      tally.analysed++;
-      if (out.closed) break;
+    } finally {
+      await pool.close();
     }
     if (format === 'json') await out.write(tally.analysed === 0 ? '[]\n' : '\n]\n');
     process.stderr.write(`parley analyze: ${tally.summary()}\n`);

@@ -18,7 +18,7 @@ const SPEC: CommandSpec = {
     INPUTS_HELP,
   options: {
     db: { type: 'string', value: 'FILE', help: 'corpus database (default ./parley.db)' },
-    workers: { type: 'string', value: 'N', help: 'analysis threads (default: one per core; 0 = none)' },
+    workers: { type: 'string', value: 'N', help: 'analysis threads (default: one per core but one, at least 1; 0 = none)' },
     batch: { type: 'string', value: 'N', help: 'articles per write transaction (default 256)' },
     issues: { type: 'string', value: 'FILE', help: 'issue taxonomy to use instead of / on top of the default' },
     quiet: { type: 'boolean', short: 'q', help: 'no progress and no summary (skips are still reported)' },

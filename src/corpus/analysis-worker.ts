@@ -1,29 +1,14 @@
-// A worker thread of `parley ingest`: builds the pipeline once, then analyses the articles the
-// main thread sends and returns them prepared for the store (fingerprints, compressed analysis).
+// A worker thread of `parley ingest` and `parley analyze`: builds the pipeline once, then
+// analyses the articles the main thread sends and returns each in the form the command wants
+// (prepared for the store, or a JSONL row), so the main thread only writes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Pipeline, type PipelineOptions } from '../pipeline.js';
-import type { Article } from '../types.js';
-import { prepareArticle } from './prepare.js';
-
-export interface WorkRequest {
-  seq: number;
-  article: Article;
-}
-
-export type WorkResult =
-  | { seq: number; ok: true; prepared: ReturnType<typeof prepareArticle> }
-  | { seq: number; ok: false; error: string };
+import { Pipeline } from '../pipeline.js';
+import { work, type WorkerSetup, type WorkRequest } from './analysis-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('analysis-worker must run in a worker thread');
-const pipeline = await Pipeline.create((workerData ?? {}) as PipelineOptions);
-port.on('message', (req: WorkRequest) => {
-  let result: WorkResult;
-  try {
-    result = { seq: req.seq, ok: true, prepared: prepareArticle(pipeline.analyze(req.article)) };
-  } catch (err) {
-    result = { seq: req.seq, ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
-  port.postMessage(result);
-});
+const setup = workerData as WorkerSetup;
+if (setup.nerModel) (await import('../entities/ner/index.js')).useNerModel(setup.nerModel);
+const pipeline = await Pipeline.create(setup.pipeline);
+port.on('message', (req: WorkRequest) => port.postMessage(work(pipeline, setup.output, req)));
 port.postMessage({ ready: true });

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { isSkip, skip, type ReadResult, type Skip } from '../ingest/types.js';
-import { Pipeline, type PipelineOptions } from '../pipeline.js';
+import type { PipelineOptions } from '../pipeline.js';
 import type { Article } from '../types.js';
-import type { WorkRequest, WorkResult } from './analysis-worker.js';
-import { prepareArticle, type PreparedArticle } from './prepare.js';
+import { AnalysisPool } from './analysis-pool.js';
+import type { PreparedArticle } from './prepare.js';
 import type { Store } from './store.js';
 
 // Streaming, parallel ingest: the input is pulled one article at a time and only while fewer than
@@ -24,6 +23,8 @@ export interface IngestProgress {
   /** Input records that could not be read, and articles whose analysis failed. */
   skipped: number;
   elapsedMs: number;
+  /** Of which: starting the analysis threads (each loads the pipeline), 0 until they are ready. */
+  startupMs: number;
   /** Articles written (in any status) per second since the start. */
   rate: number;
   /** Estimated share of the input done, when its size is known. */
@@ -31,7 +32,7 @@ export interface IngestProgress {
 }
 
 export interface IngestOptions {
-  /** Analysis threads; 0 analyses on the calling thread. Default: one per core. */
+  /** Analysis threads; 0 analyses on the calling thread. Default: one per core but the writer's, at least one. */
   workers?: number;
   /** Articles per write transaction (default 256). */
   batchSize?: number;
@@ -46,76 +47,6 @@ export interface IngestOptions {
   onSkip?: (s: Skip) => void;
 }
 
-/** Results come back through this: a pool of worker threads or the calling thread. */
-interface Analyser {
-  send(req: WorkRequest): void;
-  close(): Promise<void>;
-}
-
-/** Under tsx (development) this module is a .ts file: so is the worker, which then needs tsx too. */
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-
-function startWorker(pipeline: PipelineOptions): Worker {
-  const url = new URL(`./analysis-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
-  if (!FROM_SOURCE) return new Worker(url, { workerData: pipeline });
-  // Loader flags do not reach worker threads on Node 20: register tsx inside the worker first.
-  const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: pipeline });
-}
-
-async function workerPool(
-  n: number, pipeline: PipelineOptions, onResult: (r: WorkResult) => void, onError: (e: Error) => void,
-): Promise<Analyser> {
-  const load: number[] = new Array<number>(n).fill(0);
-  const workers = await Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      new Promise<Worker>((resolveReady, rejectReady) => {
-        const w = startWorker(pipeline);
-        let ready = false;
-        w.on('message', (m: WorkResult | { ready: true }) => {
-          if ('ready' in m) {
-            ready = true;
-            resolveReady(w);
-            return;
-          }
-          load[i]!--;
-          onResult(m);
-        });
-        w.on('error', (err) => (ready ? onError(err) : rejectReady(err)));
-        w.on('exit', (code) => {
-          if (code !== 0 && ready) onError(new Error(`analysis worker ${i} exited with code ${code}`));
-        });
-      }),
-    ),
-  );
-  return {
-    send(req) {
-      let best = 0;
-      for (let i = 1; i < n; i++) if (load[i]! < load[best]!) best = i;
-      load[best]!++;
-      workers[best]!.postMessage(req);
-    },
-    async close() {
-      for (const w of workers) w.removeAllListeners('exit');
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
-}
-
-async function inlineAnalyser(options: PipelineOptions, onResult: (r: WorkResult) => void): Promise<Analyser> {
-  const pipeline = await Pipeline.create(options);
-  return {
-    send(req) {
-      try {
-        onResult({ seq: req.seq, ok: true, prepared: prepareArticle(pipeline.analyze(req.article)) });
-      } catch (err) {
-        onResult({ seq: req.seq, ok: false, error: err instanceof Error ? err.message : String(err) });
-      }
-    },
-    close: async () => {},
-  };
-}
-
 function approxBytes(a: Article): number {
   return a.text.length + (a.title?.length ?? 0) + (a.url?.length ?? 0) + 80;
 }
@@ -124,12 +55,14 @@ function approxBytes(a: Article): number {
 export async function ingest(
   store: Store, input: AsyncIterable<ReadResult>, options: IngestOptions = {},
 ): Promise<IngestProgress> {
-  const workers = options.workers ?? availableParallelism();
+  // The calling thread is busy too (reading, and writing: SQLite takes about a quarter of the CPU
+  // on short articles), so on 2 cores a second analysis thread costs more than it brings.
+  const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
   const batchSize = options.batchSize ?? 256;
-  const maxInFlight = Math.max(workers, 1) * 32 + batchSize;
+  const maxInFlight = workers > 0 ? workers * 32 + batchSize : undefined;
   const started = performance.now();
   const p: IngestProgress = {
-    read: 0, stored: 0, exists: 0, duplicates: 0, nearDuplicates: 0, skipped: 0, elapsedMs: 0, rate: 0, fraction: null,
+    read: 0, stored: 0, exists: 0, duplicates: 0, nearDuplicates: 0, skipped: 0, elapsedMs: 0, startupMs: 0, rate: 0, fraction: null,
   };
   let bytesRead = 0;
   const report = (done = false): void => {
@@ -144,20 +77,9 @@ export async function ingest(
     options.onSkip?.(s);
   };
 
-  const results = new Map<number, WorkResult>();
-  const origins = new Map<number, string>();
-  let nextSeq = 0;
-  let nextWrite = 0;
   let batch: PreparedArticle[] = [];
   let lastFlush = performance.now();
   let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const wakeUp = (): void => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-
   const flush = (): void => {
     if (!batch.length || failure) return;
     const outcomes = store.write(batch);
@@ -170,48 +92,8 @@ export async function ingest(
       else p.nearDuplicates++;
     }
   };
-  const drain = (): void => {
-    try {
-      for (let r = results.get(nextWrite); r; r = results.get(nextWrite)) {
-        results.delete(nextWrite);
-        const origin = origins.get(nextWrite) ?? '?';
-        origins.delete(nextWrite);
-        nextWrite++;
-        if (r.ok) batch.push(r.prepared);
-        else skipped(skip(origin, 'analysis failed', `analysis failed: ${r.error}`));
-        if (batch.length >= batchSize) flush();
-      }
-    } catch (err) {
-      failure ??= err instanceof Error ? err : new Error(String(err));
-    }
-    wakeUp();
-  };
-  const onResult = (r: WorkResult): void => {
-    results.set(r.seq, r);
-    drain();
-  };
-  const onError = (err: Error): void => {
-    failure ??= err;
-    wakeUp();
-  };
-
-  const analyser = workers > 0
-    ? await workerPool(workers, options.pipeline ?? {}, onResult, onError)
-    : await inlineAnalyser(options.pipeline ?? {}, onResult);
-  const timer = setInterval(() => {
-    if (performance.now() - lastFlush >= (options.flushMs ?? 1000)) {
-      try {
-        flush();
-      } catch (err) {
-        onError(err instanceof Error ? err : new Error(String(err)));
-      }
-    }
-    report();
-  }, options.progressMs ?? 500);
-
-  try {
+  async function* toAnalyse(): AsyncGenerator<Article> {
     for await (const item of input) {
-      if (failure) break;
       if (isSkip(item)) {
         skipped(item);
         continue;
@@ -223,22 +105,36 @@ export async function ingest(
         p.exists++;
         continue;
       }
-      while (nextSeq - nextWrite >= maxInFlight && !failure) await new Promise<void>((r) => (wake = r));
-      if (failure) break;
-      origins.set(nextSeq, item.origin ?? item.id);
-      analyser.send({ seq: nextSeq++, article: item });
+      yield item;
     }
-    while (nextWrite < nextSeq && !failure) await new Promise<void>((r) => (wake = r));
-    if (!failure) {
+  }
+
+  const pool = await AnalysisPool.start(workers, { pipeline: options.pipeline ?? {}, output: 'prepared' });
+  p.startupMs = performance.now() - started;
+  const timer = setInterval(() => {
+    if (performance.now() - lastFlush >= (options.flushMs ?? 1000)) {
       try {
         flush();
       } catch (err) {
-        failure = err instanceof Error ? err : new Error(String(err));
+        failure ??= err instanceof Error ? err : new Error(String(err));
       }
     }
+    report();
+  }, options.progressMs ?? 500);
+
+  try {
+    for await (const { origin, result } of pool.inOrder(toAnalyse(), { maxInFlight })) {
+      if (failure) break;
+      if (result.ok) batch.push(result.value as PreparedArticle);
+      else skipped(skip(origin, 'analysis failed', `analysis failed: ${result.error}`));
+      if (batch.length >= batchSize) flush();
+    }
+    flush();
+  } catch (err) {
+    failure ??= err instanceof Error ? err : new Error(String(err));
   } finally {
     clearInterval(timer);
-    await analyser.close();
+    await pool.close();
   }
   if (failure) throw failure;
   report(true);

@@ -2,6 +2,7 @@ import type { MentionKind } from '../types.js';
 import type { TokenContext } from './context.js';
 import type { Draft } from './draft.js';
 import type { ActorLexicon, Gender } from './lexicon.js';
+import { STARTS } from './first-words.js';
 
 /** A description ("the official") or pronoun ("he") waiting for an antecedent. */
 export interface Anaphor {
@@ -38,10 +39,12 @@ const DESCRIPTION_WINDOW = 12;
  */
 export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8Array, orgNouns: ReadonlySet<string>): Anaphor[] {
   const out: Anaphor[] = [];
-  for (let i = 0; i < ctx.length; i++) {
-    if (taken[i]) continue;
+  const starts = ctx.starts;
+  let from = 0;
+  for (const i of ctx.anaphorStarts) {
+    if (i < from || taken[i]) continue;
     const word = ctx.norm[i]!;
-    const pronoun = lex.pronouns.get(word);
+    const pronoun = (starts[i]! & STARTS.pronoun) !== 0 ? lex.pronouns.get(word) : undefined;
     if (pronoun && (ctx.pos(i) === 'PRON' || ctx.pos(i) === 'DET')) {
       out.push({
         tokenStart: i, tokenEnd: i + 1, kind: 'pronoun', head: word, gender: pronoun.gender, plural: pronoun.plural,
@@ -50,7 +53,7 @@ export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8A
       continue;
     }
     if (word !== 'the') continue;
-    const [, end] = ctx.sentenceBounds(i);
+    const end = ctx.sentenceEnd(i);
     let k = i + 1;
     let country: string | null = null;
     while (k < end && !taken[k]) {
@@ -72,7 +75,7 @@ export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8A
       tokenStart: i, tokenEnd: headEnd, kind: 'description', head: ctx.norm.slice(k, headEnd).join(' '),
       gender: role?.value.gender ?? null, plural: false, object: false, country, organisation: !role,
     });
-    i = headEnd - 1;
+    from = headEnd;
   }
   return out;
 }

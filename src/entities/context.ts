@@ -1,5 +1,12 @@
 import type { Doc } from '../doc.js';
+import type { ActorLexicon } from './lexicon.js';
 import { normLower } from './phrases.js';
+import { firstWordsOf, STARTS } from './first-words.js';
+
+/** Tables whose names are looked for at capitalised words only (leaders, organisations, places). */
+const LISTED = STARTS.leader | STARTS.org | STARTS.place;
+const GROUPS = STARTS.institution | STARTS.group;
+const ANAPHORS = STARTS.pronoun | STARTS.the;
 
 const OPEN_QUOTES = new Set(['\u201c', '\u00ab', '\u201e']);
 const CLOSE_QUOTES = new Set(['\u201d', '\u00bb']);
@@ -9,41 +16,78 @@ export class TokenContext {
   readonly doc: Doc;
   /** Normalised token text (see normToken). */
   readonly norm: string[];
+  /** Lexicon tables a phrase may start at each token in (STARTS bits). */
+  readonly starts: Uint8Array;
   /** Sentence index of each token. */
   readonly sentenceOf: Int32Array;
   /** 1 for tokens inside a direct quotation (quote marks themselves are 0). */
   readonly inQuote: Uint8Array;
   /** 1 for tokens starting with an upper-case letter. */
   private readonly capitalized: Uint8Array;
+  /** Capitalised tokens where a leader's, organisation's or place's name of the lexicon may start, in order. */
+  readonly listedStarts: number[];
+  /** Tokens where a group or institution noun may start, in order. */
+  readonly groupStarts: number[];
+  /** Pronouns and definite articles, in order. */
+  readonly anaphorStarts: number[];
 
-  constructor(doc: Doc) {
+  constructor(doc: Doc, lex: ActorLexicon) {
     this.doc = doc;
-    const n = doc.tokens.length;
-    this.norm = doc.tokens.map((t) => normLower(t.lower));
-    this.sentenceOf = new Int32Array(n);
-    this.inQuote = new Uint8Array(n);
-    this.capitalized = new Uint8Array(n);
+    const tokens = doc.tokens;
+    const n = tokens.length;
+    const firstWords = firstWordsOf(lex);
+    // Locals in the loops: the fields are assigned once, below.
+    const normOf: string[] = [];
+    const startsOf = new Uint8Array(n);
+    const capitalized = new Uint8Array(n);
+    const listed: number[] = [];
+    const groups: number[] = [];
+    const anaphors: number[] = [];
     for (let i = 0; i < n; i++) {
-      const t = doc.tokens[i]!.text;
+      const tok = tokens[i]!;
+      const norm = normLower(tok.lower);
+      normOf.push(norm);
+      const starts = firstWords.of(norm);
+      startsOf[i] = starts;
+      if ((starts & GROUPS) !== 0) groups.push(i);
+      if ((starts & ANAPHORS) !== 0) anaphors.push(i);
+      const t = tok.text;
       const c = t.charCodeAt(0);
-      this.capitalized[i] = (c >= 65 && c <= 90) || (c > 127 && t[0] !== t[0]!.toLowerCase()) ? 1 : 0;
+      if ((c >= 65 && c <= 90) || (c > 127 && t[0] !== t[0]!.toLowerCase())) {
+        capitalized[i] = 1;
+        if ((starts & LISTED) !== 0) listed.push(i);
+      }
     }
+    this.norm = normOf;
+    this.starts = startsOf;
+    this.capitalized = capitalized;
+    this.listedStarts = listed;
+    this.groupStarts = groups;
+    this.anaphorStarts = anaphors;
+    const sentenceOf = new Int32Array(n);
+    const inQuote = new Uint8Array(n);
     let paragraph = -1;
     let open = false;
-    doc.sentences.forEach((s, si) => {
+    const sentences = doc.sentences;
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si]!;
       if (s.paragraph !== paragraph) {
         paragraph = s.paragraph;
         open = false;
       }
       for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-        this.sentenceOf[i] = si;
-        const t = doc.tokens[i]!.text;
-        if (t === '"') open = !open;
-        else if (OPEN_QUOTES.has(t)) open = true;
-        else if (CLOSE_QUOTES.has(t)) open = false;
-        else if (open) this.inQuote[i] = 1;
+        sentenceOf[i] = si;
+        const t = tokens[i]!.text;
+        if (t.length === 1 && t.charCodeAt(0) > 33) {
+          if (t === '"') open = !open;
+          else if (OPEN_QUOTES.has(t)) open = true;
+          else if (CLOSE_QUOTES.has(t)) open = false;
+          else if (open) inQuote[i] = 1;
+        } else if (open) inQuote[i] = 1;
       }
-    });
+    }
+    this.sentenceOf = sentenceOf;
+    this.inQuote = inQuote;
   }
 
   get length(): number {
@@ -58,10 +102,14 @@ export class TokenContext {
     return this.doc.tokens[i]?.text ?? '';
   }
 
-  /** First token of the sentence holding token i, and one past its last. */
-  sentenceBounds(i: number): [number, number] {
-    const s = this.doc.sentences[this.sentenceOf[i]!]!;
-    return [s.tokenStart, s.tokenEnd];
+  /** First token of the sentence holding token i. */
+  sentenceStart(i: number): number {
+    return this.doc.sentences[this.sentenceOf[i]!]!.tokenStart;
+  }
+
+  /** One past the last token of the sentence holding token i. */
+  sentenceEnd(i: number): number {
+    return this.doc.sentences[this.sentenceOf[i]!]!.tokenEnd;
   }
 
   paragraphOf(i: number): number {
@@ -73,12 +121,18 @@ export class TokenContext {
   }
 
   isPossessive(i: number): boolean {
-    return this.norm[i] === "'s" || this.norm[i] === "'";
+    const w = this.norm[i];
+    return w === "'s" || w === "'";
   }
 
   /** Character span of tokens [a, b). */
   span(a: number, b: number): { start: number; end: number } {
     return { start: this.doc.tokens[a]!.start, end: this.doc.tokens[b - 1]!.end };
+  }
+
+  /** The text of tokens [a, b), as written. */
+  slice(a: number, b: number): string {
+    return this.doc.text.slice(this.doc.tokens[a]!.start, this.doc.tokens[b - 1]!.end);
   }
 
   /**
@@ -87,15 +141,15 @@ export class TokenContext {
    * or a verb precedes after a comma or closing quote and the name closes the clause ("…," said Dmitriev.).
    */
   isSubject(a: number, b: number, after = b): boolean {
-    const [, end] = this.sentenceBounds(a);
+    const s = this.doc.sentences[this.sentenceOf[a]!]!;
+    const end = s.tokenEnd;
     let k = after;
     while (k < end && this.pos(k) === 'ADV') k++;
     const next = this.pos(k);
     if (next === 'VERB' || next === 'AUX') return true;
     // An inverted attribution follows a quotation or ends its clause with the name ("…," said Dmitriev on
     // Monday / …, said Dmitriev.); "…, met Zhao on Monday" has an object there, not a subject.
-    const [start] = this.sentenceBounds(a);
     const closes = b >= end || this.pos(b) === 'PUNCT' || CLOSE_QUOTES.has(this.text(a - 2)) || this.text(a - 2) === '"';
-    return closes && a - 2 >= start && this.pos(a - 1) === 'VERB' && this.pos(a - 2) === 'PUNCT';
+    return closes && a - 2 >= s.tokenStart && this.pos(a - 1) === 'VERB' && this.pos(a - 2) === 'PUNCT';
   }
 }

@@ -1,6 +1,6 @@
 import type { TokenContext } from './context.js';
 import type { ActorLexicon } from './lexicon.js';
-import type { NameItem } from './names.js';
+import { NameItemIndex, type NameItem } from './names.js';
 import { cleanRoleText } from './roles.js';
 
 /** A collective actor named by a qualifier and a group or institution noun ("Russian businesses"). */
@@ -30,32 +30,30 @@ export interface GroupPhrase {
  * lower-case adjectives may stand between it and the noun ("Russian senior officials").
  */
 export function findGroupPhrases(ctx: TokenContext, lex: ActorLexicon, items: readonly NameItem[]): GroupPhrase[] {
-  const itemAt = new Map<number, NameItem>();
-  const itemEndingAt = new Map<number, NameItem>();
-  for (const it of items) {
-    for (let k = it.tokenStart; k < it.tokenEnd; k++) itemAt.set(k, it);
-    itemEndingAt.set(it.tokenEnd - 1, it);
-  }
+  const index = new NameItemIndex(items);
   const out: GroupPhrase[] = [];
-  for (let i = 0; i < ctx.length; i++) {
+  let from = 0;
+  for (const i of ctx.groupStarts) {
+    if (i < from) continue;
     const inst = lex.institutions.longestAt(ctx.norm, i);
     const group = lex.groups.longestAt(ctx.norm, i);
     const m = inst && (!group || inst.end >= group.end) ? inst : group;
     if (!m) continue;
     const plural = m !== inst;
-    const [floor, sentEnd] = ctx.sentenceBounds(i);
+    const floor = ctx.sentenceStart(i);
+    const sentEnd = ctx.sentenceEnd(i);
     const next = m.end < sentEnd ? ctx.pos(m.end) : '';
     // "business cooperation", "government officials": the noun modifies another one, unless
     // that one is a role ("the Foreign Ministry spokeswoman"): the institution is still named.
     if ((next === 'NOUN' || next === 'PROPN') && !lex.roles.longestAt(ctx.norm, m.end, sentEnd)) continue;
-    const inside = itemAt.get(m.end - 1);
+    const inside = index.lastCovering(m.end - 1);
     if (inside && inside.tokenEnd > m.end) continue;
 
     // A name around the noun ("Commerce Ministry") is the institution's own name: without a
     // qualifier inside it ("Russian Foreign Ministry"), the qualifier comes before that name.
     const headStart = inside && inside.tokenStart < m.start ? inside.tokenStart : m.start;
-    const q = qualifierBefore(ctx, lex, m.start, floor, itemEndingAt)
-      ?? (headStart < m.start ? qualifierBefore(ctx, lex, headStart, floor, itemEndingAt) : null);
+    const q = qualifierBefore(ctx, lex, m.start, floor, index)
+      ?? (headStart < m.start ? qualifierBefore(ctx, lex, headStart, floor, index) : null);
     let start = q ? q.start : -1;
     const contextual = !q;
     if (contextual) {
@@ -64,16 +62,16 @@ export function findGroupPhrases(ctx: TokenContext, lex: ActorLexicon, items: re
       // Lower-case, only a specific institution of two words or more ("the foreign ministry").
       const specific = ctx.isCapitalized(headStart) || m.end - m.start > 1;
       if (plural || !specific || headStart === floor) continue;
-      if (lex.orgs.get(ctx.doc.slice(ctx.span(headStart, m.end)))) continue;
+      if (lex.orgs.get(ctx.slice(headStart, m.end))) continue;
       start = headStart;
     }
-    const consumed = items.filter((it) => it.tokenStart < m.end && it.tokenEnd > start);
+    const consumed = index.overlapping(start, m.end);
     out.push({
       tokenStart: start, tokenEnd: m.end, head: ctx.norm.slice(m.start, m.end).join(' '), sector: m.value,
       country: q?.country ?? null, orgActor: q?.orgActor ?? null, qualifierPerson: q?.person ?? null, contextual, plural,
-      name: cleanRoleText(ctx.doc.slice(ctx.span(start, m.end))), consumed,
+      name: cleanRoleText(ctx.slice(start, m.end)), consumed,
     });
-    i = m.end - 1;
+    from = m.end;
   }
   return out;
 }
@@ -87,12 +85,12 @@ interface Qualifier {
 
 /** A country, region, city, listed organisation or person qualifying the noun phrase that starts at `headStart`. */
 function qualifierBefore(ctx: TokenContext, lex: ActorLexicon, headStart: number, floor: number,
-  itemEndingAt: ReadonlyMap<number, NameItem>): Qualifier | null {
+  items: NameItemIndex): Qualifier | null {
   let q = headStart - 1;
   while (q >= floor && ctx.pos(q) === 'ADJ' && !ctx.isCapitalized(q)) q--;
   const qEnd = q >= floor && ctx.isPossessive(q) ? q - 1 : q;
   if (qEnd < floor || !ctx.isCapitalized(qEnd)) return null;
-  const qItem = itemEndingAt.get(qEnd);
+  const qItem = items.lastEndingAt(qEnd);
   const start = qItem ? qItem.tokenStart : qEnd;
   const text = qItem ? qItem.text : ctx.text(qEnd);
   const place = lex.places.lookup(text);

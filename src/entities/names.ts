@@ -1,6 +1,8 @@
 import type { EntityType, NameSpan } from '../types.js';
 import type { TokenContext } from './context.js';
+import { lowerBound } from '../sorted.js';
 import type { ActorLexicon } from './lexicon.js';
+import { STARTS } from './first-words.js';
 
 /** A name found by the tagger, cleaned up: edges trimmed, split around parentheses. */
 export interface NameItem {
@@ -41,7 +43,7 @@ export function prepareNames(ctx: TokenContext, lex: ActorLexicon, spans: readon
  * said…" opening a sentence) or cut short ("Lai" of "Lai Ching-te") becomes one PERSON item.
  */
 function withListedLeaders(ctx: TokenContext, lex: ActorLexicon, items: NameItem[]): NameItem[] {
-  return withListed(ctx, items, 'PERSON', 'lexicon:leaders', false, (i) => {
+  return withListed(ctx, items, 'PERSON', 'lexicon:leaders', false, STARTS.leader, (i) => {
     if (ctx.pos(i) !== 'PROPN') return null;
     const m = lex.leaderNames.longestAt(ctx.norm, i);
     return m && ctx.isCapitalized(m.end - 1) ? m : null;
@@ -53,7 +55,7 @@ function withListedLeaders(ctx: TokenContext, lex: ActorLexicon, items: NameItem
  * ("Islamic" of "Islamic State") or mistyped ("Boko Haram" as a person) becomes one ORG item.
  */
 function withListedOrgs(ctx: TokenContext, lex: ActorLexicon, items: NameItem[]): NameItem[] {
-  return withListed(ctx, items, 'ORG', 'lexicon:orgs', true, (i) => {
+  return withListed(ctx, items, 'ORG', 'lexicon:orgs', true, STARTS.org, (i) => {
     if (ctx.norm[i] === 'the') return null;
     const m = lex.orgs.longestAt(ctx.norm, i);
     return m && ctx.isCapitalized(m.end - 1) ? m : null;
@@ -62,7 +64,7 @@ function withListedOrgs(ctx: TokenContext, lex: ActorLexicon, items: NameItem[])
 
 /** Place names of several words the tagger split ("Republic" + "Congo" of "Republic of Congo"). */
 function withListedPlaces(ctx: TokenContext, lex: ActorLexicon, items: NameItem[]): NameItem[] {
-  return withListed(ctx, items, 'GPE', 'lexicon:places', false, (i) => {
+  return withListed(ctx, items, 'GPE', 'lexicon:places', false, STARTS.place, (i) => {
     const m = ctx.norm[i] === 'the' ? null : lex.places.longestAt(ctx.norm, i);
     return m && ctx.isCapitalized(m.end - 1) ? m : null;
   });
@@ -75,41 +77,52 @@ function withListedPlaces(ctx: TokenContext, lex: ActorLexicon, items: NameItem[
  * tagger left alone is taken only as a proper noun ("Congress", not "State").
  */
 function withListed(ctx: TokenContext, items: NameItem[], type: EntityType, source: string, retype: boolean,
-  listedAt: (i: number) => { start: number; end: number } | null): NameItem[] {
-  const covering = new Int32Array(ctx.length).fill(-1);
-  items.forEach((it, k) => covering.fill(k, it.tokenStart, it.tokenEnd));
+  startsBit: number, listedAt: (i: number) => { start: number; end: number } | null): NameItem[] {
   const dropped = new Set<number>();
   const added: NameItem[] = [];
-  for (let i = 0; i < ctx.length; i++) {
-    if (!ctx.isCapitalized(i)) continue;
+  const starts = ctx.starts;
+  // Listed names start only at the capitalised words some listed name starts with.
+  const candidates = ctx.listedStarts;
+  let from = 0;
+  for (const i of candidates) {
+    if (i < from || (starts[i]! & startsBit) === 0) continue;
     const m = listedAt(i);
     if (!m) continue;
-    // Items do not overlap, so those inside the match are runs of one index each.
+    // Items are sorted and do not overlap (trimmed from disjoint spans, then replaced by disjoint
+    // listed names), so their ends ascend too: the items touching the match are one run.
     const inside: number[] = [];
-    for (let k = m.start; k < m.end; k++) {
-      const c = covering[k]!;
-      if (c >= 0 && c !== inside[inside.length - 1]) inside.push(c);
-    }
+    for (let k = lowerBound(items, (it) => it.tokenEnd <= m.start); k < items.length && items[k]!.tokenStart < m.end; k++) inside.push(k);
     if (inside.some((k) => items[k]!.tokenStart < m.start || items[k]!.tokenEnd > m.end)) continue;
     if (inside.length === 0 && m.end - m.start === 1 && ctx.pos(i) !== 'PROPN') continue;
     const only = inside.length === 1 ? items[inside[0]!]! : null;
     if (only && only.tokenStart === m.start && only.tokenEnd === m.end && (!retype || only.type === type)) {
-      i = m.end - 1;
+      from = m.end;
       continue;
     }
     for (const k of inside) dropped.add(k);
     const pieces: Array<[number, number]> = [[m.start, m.end]];
     added.push({ type, tokenStart: m.start, tokenEnd: m.end, pieces, text: piecesText(ctx, pieces), source });
-    i = m.end - 1;
+    from = m.end;
   }
   if (added.length === 0) return items;
-  return [...items.filter((_, k) => !dropped.has(k)), ...added].sort((x, y) => x.tokenStart - y.tokenStart);
+  return mergeByStart(items.filter((_, k) => !dropped.has(k)), added);
+}
+
+/** Two lists sorted by start merged into one; on equal starts the first list's item comes first. */
+function mergeByStart(a: readonly NameItem[], b: readonly NameItem[]): NameItem[] {
+  const out: NameItem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(b[j]!.tokenStart < a[i]!.tokenStart ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 function trim(ctx: TokenContext, lex: ActorLexicon, s: NameSpan): NameItem | null {
   let a = s.tokenStart;
   let b = s.tokenEnd;
-  const edge = (i: number): boolean => EDGE_PUNCT.test(ctx.text(i)) || ctx.isPossessive(i);
+  const edge = (i: number): boolean => isPunctuation(ctx.text(i)) || ctx.isPossessive(i);
   while (a < b && (edge(a) || ctx.norm[a] === 'the')) a++;
   while (b > a && edge(b - 1)) b--;
   let type = s.type;
@@ -143,8 +156,16 @@ function trim(ctx: TokenContext, lex: ActorLexicon, s: NameSpan): NameItem | nul
   return { type, tokenStart: a, tokenEnd: b, pieces, text: piecesText(ctx, pieces), source: s.source };
 }
 
+/** Whether a token is all punctuation and symbols (an ASCII letter or digit first settles it without the regex). */
+function isPunctuation(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+  return EDGE_PUNCT.test(text);
+}
+
 function piecesText(ctx: TokenContext, pieces: Array<[number, number]>): string {
-  return pieces.map(([a, b]) => ctx.doc.slice(ctx.span(a, b))).join(' ');
+  if (pieces.length === 1) return ctx.slice(pieces[0]![0], pieces[0]![1]);
+  return pieces.map(([a, b]) => ctx.slice(a, b)).join(' ');
 }
 
 /** "( Vladimir ) Putin": a bracketed first name followed by a capitalised word is one person. */
@@ -173,4 +194,55 @@ function joinParenthesisedFirstNames(ctx: TokenContext, lex: ActorLexicon, items
     out.push({ type: 'PERSON', tokenStart: x.tokenStart, tokenEnd: surname[1], pieces, text: piecesText(ctx, pieces), source: x.source });
   }
   return out;
+}
+
+/**
+ * Name items (sorted by start) by token range: the items overlapping a range in O(log n + k).
+ * Items rarely overlap one another (a joined first name may cover a later item), so the scan
+ * starts at the first item whose running maximum end reaches the range.
+ */
+export class NameItemIndex {
+  private readonly maxEnd: Int32Array;
+  /** Whether the items are sorted by start, as prepareNames leaves them; if not, every lookup scans them all. */
+  private readonly sorted: boolean = true;
+
+  constructor(readonly items: readonly NameItem[]) {
+    this.maxEnd = new Int32Array(items.length);
+    let max = -1;
+    for (let k = 0; k < items.length; k++) {
+      max = Math.max(max, items[k]!.tokenEnd);
+      this.maxEnd[k] = max;
+      if (k > 0 && items[k]!.tokenStart < items[k - 1]!.tokenStart) this.sorted = false;
+    }
+  }
+
+  /** Items with some token in [a, b), in list order. */
+  overlapping(a: number, b: number): NameItem[] {
+    const items = this.items;
+    if (!this.sorted) return items.filter((it) => it.tokenStart < b && it.tokenEnd > a);
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.maxEnd[mid]! > a) hi = mid;
+      else lo = mid + 1;
+    }
+    const out: NameItem[] = [];
+    for (let k = lo; k < items.length && items[k]!.tokenStart < b; k++) {
+      if (items[k]!.tokenEnd > a) out.push(items[k]!);
+    }
+    return out;
+  }
+
+  /** The last item in list order covering token t. */
+  lastCovering(t: number): NameItem | undefined {
+    return this.overlapping(t, t + 1).pop();
+  }
+
+  /** The last item in list order whose last token is t. */
+  lastEndingAt(t: number): NameItem | undefined {
+    const covering = this.overlapping(t, t + 1);
+    for (let k = covering.length - 1; k >= 0; k--) if (covering[k]!.tokenEnd === t + 1) return covering[k];
+    return undefined;
+  }
 }

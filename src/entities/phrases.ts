@@ -20,9 +20,9 @@ export function normLower(lower: string): string {
 /** Splits a lexicon phrase the way the segmenter tokenises: on spaces, with a possessive 's apart. */
 export function phraseTokens(phrase: string): string[] {
   const out: string[] = [];
-  for (const part of phrase.trim().split(/\s+/)) {
-    if (part === '') continue;
-    const p = part.replace(/[\u2018\u2019]/g, "'");
+  const plain = phrase.indexOf('\u2019') < 0 && phrase.indexOf('\u2018') < 0 ? phrase : phrase.replace(/[\u2018\u2019]/g, "'");
+  for (const p of plain.trim().split(/\s+/)) {
+    if (p === '') continue;
     if (p.length > 2 && p.endsWith("'s")) out.push(normToken(p.slice(0, -2)), "'s");
     else out.push(normToken(p));
   }
@@ -45,31 +45,28 @@ export class PhraseTable<T> {
   private readonly map = new Map<string, T>();
   /** Whole-phrase lookups already answered (names repeat); emptied rather than grown without bound. */
   private readonly memo = new Map<string, T | null>();
-  /** Last words of the phrases: most tokens are rejected by one Set lookup. */
-  private readonly lastWords = new Set<string>();
-  private maxLen = 0;
   /** The phrases as a token trie: matching at a position walks it without building strings. */
   private readonly root: TrieNode<T> = { next: new Map() };
+  /** The phrases' tokens last to first, for matching backwards from a position (built on first use). */
+  private reversed: TrieNode<T> | null = null;
 
   /** Adds a phrase; an existing entry for the same tokens is kept (first one wins). */
   add(phrase: string, value: T): void {
-    const tokens = phraseTokens(phrase);
+    this.addTokens(phraseTokens(phrase), value);
+  }
+
+  /** Adds a phrase already split by phraseTokens. */
+  addTokens(tokens: readonly string[], value: T): void {
     if (tokens.length === 0) return;
     const key = tokens.join(' ');
     if (!this.map.has(key)) this.map.set(key, value);
-    let node = this.root;
-    for (const t of tokens) {
-      node.next ??= new Map();
-      let child = node.next.get(t);
-      if (!child) {
-        child = {};
-        node.next.set(t, child);
-      }
-      node = child;
-    }
-    if (!('value' in node)) node.value = value;
-    this.lastWords.add(tokens[tokens.length - 1]!);
-    if (tokens.length > this.maxLen) this.maxLen = tokens.length;
+    insert(this.root, tokens, 0, 1, value);
+    this.reversed = null;
+  }
+
+  /** The normalised tokens phrases begin with. */
+  firstWords(): Iterable<string> {
+    return this.root.next!.keys();
   }
 
   /** The entry for a whole phrase, in any case or spelling of its tokens. */
@@ -97,11 +94,42 @@ export class PhraseTable<T> {
 
   /** Longest phrase ending at token `j` (inclusive), not starting before `floor`. */
   longestEndingAt(norm: readonly string[], j: number, floor = 0): PhraseMatch<T> | null {
-    if (!this.lastWords.has(norm[j]!)) return null;
-    for (let len = Math.min(this.maxLen, j - floor + 1); len >= 1; len--) {
-      const v = this.map.get(norm.slice(j - len + 1, j + 1).join(' '));
-      if (v !== undefined) return { start: j - len + 1, end: j + 1, value: v };
+    if (j < floor) return null;
+    let node = this.reversedTrie().next!.get(norm[j]!);
+    let best: PhraseMatch<T> | null = null;
+    for (let k = j; node; k--) {
+      if ('value' in node) best = { start: k, end: j + 1, value: node.value as T };
+      if (k <= floor || !node.next) break;
+      node = node.next.get(norm[k - 1]!);
     }
-    return null;
+    return best;
   }
+
+  private reversedTrie(): TrieNode<T> {
+    if (!this.reversed) {
+      // The Map holds each phrase's first value, as the forward trie does.
+      this.reversed = { next: new Map() };
+      for (const [key, value] of this.map) {
+        const tokens = key.split(' ');
+        insert(this.reversed, tokens, tokens.length - 1, -1, value);
+      }
+    }
+    return this.reversed;
+  }
+}
+
+/** Adds tokens (from index `from`, stepping by `step`) as a path of the trie; the first value for a path wins. */
+function insert<T>(root: TrieNode<T>, tokens: readonly string[], from: number, step: 1 | -1, value: T): void {
+  let node = root;
+  for (let i = from; i >= 0 && i < tokens.length; i += step) {
+    node.next ??= new Map();
+    const t = tokens[i]!;
+    let child = node.next.get(t);
+    if (!child) {
+      child = {};
+      node.next.set(t, child);
+    }
+    node = child;
+  }
+  if (!('value' in node)) node.value = value;
 }

@@ -85,12 +85,13 @@ export class Places {
   private addAll(code: string, kind: PlaceKind, list: string[], origin: string): void {
     if (!/^[A-Z]{3}$/.test(code)) throw new Error(`${origin}: "${code}" is not a three-letter country or region code`);
     for (const text of list) {
-      const key = keyOf(text);
+      const tokens = keyTokens(text);
+      const key = tokens.join(' ');
       if (key === '' || this.byKey.has(key)) continue;
       const place: Place = { code, kind, name: this.names.get(code) ?? text };
       this.byKey.set(key, place);
-      if (key.includes(' ')) this.phrases.add(key, place);
-      if (text.replace(/\./g, '').length <= 3 && text === text.toUpperCase()) this.capsOnly.add(key);
+      if (tokens.length > 1) this.phrases.addTokens(tokens, place);
+      if ((text.length <= 3 || text.replace(/\./g, '').length <= 3) && text === text.toUpperCase()) this.capsOnly.add(key);
     }
   }
 
@@ -118,6 +119,11 @@ export class Places {
     return this.phrases.longestAt(norm, i);
   }
 
+  /** The normalised tokens place names of two words or more begin with. */
+  phraseFirstWords(): Iterable<string> {
+    return this.phrases.firstWords();
+  }
+
   /** True for CAMEO region codes (EUR, MEA…), which are not countries. */
   isRegion(code: string): boolean {
     return this.regions.has(code);
@@ -130,7 +136,12 @@ export class Places {
 }
 
 function keyOf(text: string): string {
+  return keyTokens(text).join(' ');
+}
+
+/** A place name's tokens without a leading "the". */
+function keyTokens(text: string): string[] {
   const tokens = phraseTokens(text);
   if (tokens[0] === 'the' && tokens.length > 1) tokens.shift();
-  return tokens.join(' ');
+  return tokens;
 }

@@ -3,10 +3,12 @@ import type { Entity, Mention, MentionKind, NameSpan } from '../types.js';
 import { assignActors, endsWith } from './actors.js';
 import { findAnaphors, SalienceResolver, type Anaphor, type HistoryMention } from './anaphora.js';
 import { TokenContext } from './context.js';
-import { addName, newDraft, type Draft } from './draft.js';
+import { addName, newDraft, type Draft, type DraftMention } from './draft.js';
 import { findGroupPhrases, type GroupPhrase } from './groups.js';
+import type { Leader } from './leaders.js';
 import type { ActorLexicon, Gender } from './lexicon.js';
-import { prepareNames, type NameItem } from './names.js';
+import { NameItemIndex, prepareNames, type NameItem } from './names.js';
+import { isSortedSpans, mergeSpans, sortByKey } from './order.js';
 import { normToken } from './phrases.js';
 import { appositiveAfter, titleBefore } from './roles.js';
 
@@ -28,20 +30,43 @@ interface CountryCue {
   paragraph: number;
   subject: boolean;
   quoted: boolean;
+  /**
+   * For a country attached to a person: qualifying a role noun ("the US commander", "Russia's envoy"), the
+   * first token of the name that role phrase introduces, -1 when it introduces none; after a name and "of"
+   * ("Anna Kovic of Moldova"), that name's first token; null for any other cue.
+   */
+  holder: number | null;
 }
+
+/** How far after a role noun the name it introduces may start ("the US commander in Iraq, General David Petraeus"). */
+const HOLDER_WINDOW = 10;
+
+/** Kinds of merge key: a listed organisation, another name, a city, a country or region, a group phrase. */
+type DraftKind = 'org' | 'name' | 'city' | 'place' | 'group';
 
 class Resolver {
   private readonly ctx: TokenContext;
   private readonly drafts: Draft[] = [];
-  private readonly byKey = new Map<string, Draft>();
+  /** Drafts by merge key, one table per kind of key (the Draft's key is kind:id). */
+  private readonly byKey: Record<DraftKind, Map<string, Draft>> = { org: new Map(), name: new Map(), city: new Map(), place: new Map(), group: new Map() };
   /** Tokens already part of a mention, a title or an appositive. */
   private readonly taken: Uint8Array;
+  /** Person drafts by the last of their name tokens and by their leader, as candidates for findPerson (checked again there). */
+  private readonly personsByLast = new Map<string, Draft[]>();
+  private readonly personsByLeader = new Map<Leader, Draft[]>();
+  /** Registration order of the drafts: ties in findPerson go to the earlier one. */
+  private readonly order = new Map<Draft, number>();
+  /** The leader a name's tokens name, by the tokens array (drafts share them and never change one in place). */
+  private readonly leaderMemo = new Map<readonly string[], Leader | undefined>();
+  private readonly nameTokensMemo = new Map<string, string[]>();
+  /** Initials of organisation drafts' first names, for acronyms. */
+  private readonly initialsOf = new Map<Draft, string>();
 
   constructor(
     private readonly doc: Doc,
     private readonly lex: ActorLexicon,
   ) {
-    this.ctx = new TokenContext(doc);
+    this.ctx = new TokenContext(doc, lex);
     this.taken = new Uint8Array(doc.tokens.length);
   }
 
@@ -50,19 +75,20 @@ class Resolver {
     const isPerson = new Set(items.filter((it) => this.looksLikePerson(it)));
     const consumed = new Set<NameItem>();
     const personRoles = new Map<NameItem, ReturnType<Resolver['rolesAround']>>();
+    const index = new NameItemIndex(items);
     for (const it of isPerson) {
-      const found = this.rolesAround(it, items);
+      const found = this.rolesAround(it, index);
       personRoles.set(it, found);
       for (const c of found.consumed) consumed.add(c);
     }
     const phrases = findGroupPhrases(this.ctx, this.lex, items.filter((it) => !consumed.has(it)));
     for (const p of phrases) for (const c of p.consumed) consumed.add(c);
-    const cues = this.countryCues(items, phrases);
+    const cues = this.countryCues(items, phrases, [...isPerson]);
 
-    const byStart: Array<{ at: number; item?: NameItem; phrase?: GroupPhrase }> = [
+    const byStart = sortByKey<{ at: number; item?: NameItem; phrase?: GroupPhrase }>([
       ...items.filter((it) => !consumed.has(it)).map((item) => ({ at: item.tokenStart, item })),
       ...phrases.map((phrase) => ({ at: phrase.tokenStart, phrase })),
-    ].sort((a, b) => a.at - b.at);
+    ], (x) => x.at, this.ctx.length);
     for (const x of byStart) {
       if (x.phrase) this.addPhrase(x.phrase, cues);
       else if (x.item && isPerson.has(x.item)) this.addPerson(x.item, personRoles.get(x.item)!);
@@ -87,7 +113,7 @@ class Resolver {
   }
 
   /** Title and appositive of a person mention; names inside the title are not mentions of their own. */
-  private rolesAround(it: NameItem, items: readonly NameItem[]) {
+  private rolesAround(it: NameItem, items: NameItemIndex) {
     const title = titleBefore(this.ctx, this.lex, it.tokenStart, it.tokenEnd);
     const appositive = appositiveAfter(this.ctx, this.lex, it.tokenEnd);
     const consumed: NameItem[] = [];
@@ -96,7 +122,7 @@ class Resolver {
       this.take(a, b);
       // Countries and organisations in a title ("US President", "NATO Secretary General") are
       // mentions of their own; other names there are the tagger mistaking title words for names.
-      for (const other of items) {
+      for (const other of items.overlapping(a, b)) {
         if (other === it || other.tokenStart < a || other.tokenEnd > b) continue;
         if (!this.lex.places.lookup(other.text) && !this.lex.orgs.get(other.text)) consumed.push(other);
       }
@@ -106,7 +132,7 @@ class Resolver {
   }
 
   private addPerson(it: NameItem, found: ReturnType<Resolver['rolesAround']>): void {
-    const tokens = nameTokens(it.text);
+    const tokens = this.nameTokens(it.text);
     let draft = this.findPerson(tokens);
     if (!draft) {
       draft = newDraft('PERSON', 'person:' + tokens.join(' '), it.text);
@@ -114,8 +140,12 @@ class Resolver {
       this.register(draft);
     } else {
       addName(draft, it.text);
-      if (tokens.length > draft.nameTokens.length) draft.nameTokens = tokens;
+      if (tokens.length > draft.nameTokens.length) {
+        draft.nameTokens = tokens;
+        this.indexPerson(draft);
+      }
     }
+    const rolesBefore = draft.roles.length;
     if (found.title.role) {
       draft.roles.push(found.title.role.role);
       if (found.title.role.apposed) this.mention(draft, found.title.role.tokenStart, found.title.role.tokenEnd, 'description', false);
@@ -127,7 +157,8 @@ class Resolver {
       draft.roles.push(found.appositive.role);
       this.mention(draft, found.appositive.tokenStart, found.appositive.tokenEnd, 'description', false);
     }
-    for (const r of draft.roles) if (r.gender) draft.gender ??= r.gender;
+    // Earlier roles gave their gender when they were added: only the new ones can.
+    for (let k = rolesBefore; k < draft.roles.length; k++) if (draft.roles[k]!.gender) draft.gender ??= draft.roles[k]!.gender;
   }
 
   /**
@@ -137,18 +168,51 @@ class Resolver {
   private findPerson(tokens: readonly string[]): Draft | null {
     let best: Draft | null = null;
     let bestAt = -1;
-    const leader = this.lex.leaders.find(tokens.join(' '));
-    for (const d of this.drafts) {
-      if (d.type !== 'PERSON') continue;
-      const sameLeader = leader !== undefined && this.lex.leaders.find(d.nameTokens.join(' ')) === leader;
-      if (!sameLeader && !endsWith(d.nameTokens, tokens) && !endsWith(tokens, d.nameTokens)) continue;
-      const last = d.mentions[d.mentions.length - 1]?.tokenStart ?? -1;
-      if (last > bestAt) {
-        best = d;
-        bestAt = last;
+    const leader = this.leaderOf(tokens);
+    // Both surname matches need the same last token; a lexicon match needs the same leader.
+    const byLast = tokens.length > 0 ? this.personsByLast.get(tokens[tokens.length - 1]!) : undefined;
+    const byLeader = leader !== undefined ? this.personsByLeader.get(leader) : undefined;
+    for (const candidates of [byLast, byLeader]) {
+      if (!candidates) continue;
+      for (const d of candidates) {
+        const sameLeader = leader !== undefined && this.leaderOf(d.nameTokens) === leader;
+        if (!sameLeader && !endsWith(d.nameTokens, tokens) && !endsWith(tokens, d.nameTokens)) continue;
+        const last = d.mentions[d.mentions.length - 1]?.tokenStart ?? -1;
+        if (last > bestAt || (last === bestAt && best !== null && this.order.get(d)! < this.order.get(best)!)) {
+          best = d;
+          bestAt = last;
+        }
       }
     }
     return best;
+  }
+
+  private leaderOf(tokens: readonly string[]): Leader | undefined {
+    if (this.leaderMemo.has(tokens)) return this.leaderMemo.get(tokens);
+    const leader = this.lex.leaders.find(tokens.join(' '));
+    this.leaderMemo.set(tokens, leader);
+    return leader;
+  }
+
+  /** Files a person draft under its current last name token and leader (stale entries are harmless: findPerson checks). */
+  private indexPerson(d: Draft): void {
+    const add = <K>(map: Map<K, Draft[]>, key: K): void => {
+      const list = map.get(key);
+      if (!list) map.set(key, [d]);
+      else if (!list.includes(d)) list.push(d);
+    };
+    if (d.nameTokens.length > 0) add(this.personsByLast, d.nameTokens[d.nameTokens.length - 1]!);
+    const leader = this.leaderOf(d.nameTokens);
+    if (leader !== undefined) add(this.personsByLeader, leader);
+  }
+
+  private nameTokens(text: string): string[] {
+    let tokens = this.nameTokensMemo.get(text);
+    if (!tokens) {
+      tokens = nameTokens(text);
+      this.nameTokensMemo.set(text, tokens);
+    }
+    return tokens;
   }
 
   private addName(it: NameItem): void {
@@ -160,7 +224,7 @@ class Resolver {
     }
     const org = lex.orgs.get(it.text);
     if (org) {
-      const d = this.draftFor('org:' + org.name, 'ORG', it.text);
+      const d = this.draftFor('org', org.name, 'ORG', it.text);
       d.fixedName = org.name;
       d.fixedActor = org.actor;
       d.country = org.country;
@@ -169,14 +233,14 @@ class Resolver {
       return;
     }
     if (this.addPlace(it.text, -1, -1, it)) return;
-    const tokens = nameTokens(it.text);
+    const tokens = this.nameTokens(it.text);
     const person = it.type !== 'NORP' ? this.findPerson(tokens) : null;
     if (person && tokens.length <= person.nameTokens.length) {
       addName(person, it.text);
       this.mentionItem(person, it);
       return;
     }
-    const d = this.draftFor('name:' + (this.acronymOwner(it.text) ?? tokens.join(' ')), it.type, it.text);
+    const d = this.draftFor('name', this.acronymOwner(it.text) ?? tokens.join(' '), it.type, it.text);
     this.mentionItem(d, it);
   }
 
@@ -184,9 +248,9 @@ class Resolver {
   private addPlace(text: string, start: number, end: number, it: NameItem): boolean {
     const place = this.lex.places.lookup(text);
     if (!place) return false;
-    const key = place.kind === 'city' ? 'city:' + normToken(text) : 'place:' + place.code;
     const region = this.lex.places.isRegion(place.code);
-    const d = this.draftFor(key, region ? 'LOC' : 'GPE', text);
+    const type = region ? 'LOC' : 'GPE';
+    const d = place.kind === 'city' ? this.draftFor('city', normToken(text), type, text) : this.draftFor('place', place.code, type, text);
     d.fixedName ??= place.kind === 'city' ? text : (this.lex.places.nameOf(place.code) ?? text);
     d.fixedActor = place.code;
     d.country = region ? null : place.code;
@@ -214,7 +278,11 @@ class Resolver {
     if (!/^[A-Z]{2,6}$/.test(text)) return null;
     for (const d of this.drafts) {
       if (d.type !== 'ORG') continue;
-      const initials = d.names[0]!.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+      let initials = this.initialsOf.get(d);
+      if (initials === undefined) {
+        initials = d.names[0]!.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+        this.initialsOf.set(d, initials);
+      }
       if (initials === text) return d.key.slice('name:'.length);
     }
     return null;
@@ -224,9 +292,9 @@ class Resolver {
 
   private addPhrase(p: GroupPhrase, cues: readonly CountryCue[]): void {
     let country = p.country;
-    if (p.contextual) country = this.contextCountry(p.tokenStart, cues);
+    if (p.contextual) country = this.contextCountry(p.tokenStart, cues, null);
     const qualifier = country ?? p.orgActor ?? p.qualifierPerson?.toLowerCase().replace(/['\u2019]s$/, '') ?? '';
-    const d = this.draftFor(`group:${qualifier}|${p.head}`, 'ORG', p.name);
+    const d = this.draftFor('group', `${qualifier}|${p.head}`, 'ORG', p.name);
     d.sector = p.sector;
     // An international organisation's people ("UN troops") act for it: its own code.
     if (p.orgActor?.startsWith('IGO')) d.fixedActor = p.orgActor;
@@ -241,18 +309,43 @@ class Resolver {
   }
 
   /** Places named in the text, in order: the context that says whose "Foreign Ministry" it is. */
-  private countryCues(items: readonly NameItem[], phrases: readonly GroupPhrase[]): CountryCue[] {
+  private countryCues(items: readonly NameItem[], phrases: readonly GroupPhrase[], persons: readonly NameItem[]): CountryCue[] {
+    const personStarts = new Set(persons.map((it) => it.tokenStart));
+    const personEnds = new Map(persons.map((it) => [it.tokenEnd, it.tokenStart]));
     const cues: CountryCue[] = [];
-    const push = (a: number, b: number, code: string, weak: boolean): void => {
+    const push = (a: number, b: number, code: string, weak: boolean, holder: number | null): void => {
       weak ||= a > 0 && this.lex.locatives.has(this.ctx.norm[a - 1]!);
-      cues.push({ tok: a, code, weak, paragraph: this.ctx.paragraphOf(a), subject: this.ctx.isSubject(a, b), quoted: this.ctx.inQuote[a] === 1 });
+      cues.push({ tok: a, code, weak, paragraph: this.ctx.paragraphOf(a), subject: this.ctx.isSubject(a, b), quoted: this.ctx.inQuote[a] === 1, holder });
     };
     for (const it of items) {
       const place = this.lex.places.lookup(it.text);
-      if (place && place.kind !== 'region') push(it.tokenStart, it.tokenEnd, place.code, place.kind === 'city');
+      if (place && place.kind !== 'region') push(it.tokenStart, it.tokenEnd, place.code, place.kind === 'city',
+        this.roleHolder(it.tokenEnd, personStarts) ?? (this.ctx.norm[it.tokenStart - 1] === 'of' ? personEnds.get(it.tokenStart - 1) ?? null : null));
     }
-    for (const p of phrases) if (p.country && !this.lex.places.isRegion(p.country)) push(p.tokenStart, p.tokenEnd, p.country, p.plural);
+    for (const p of phrases) if (p.country && !this.lex.places.isRegion(p.country)) push(p.tokenStart, p.tokenEnd, p.country, p.plural, null);
     return cues.sort((a, b) => a.tok - b.tok);
+  }
+
+  /**
+   * When a role noun follows a country ending before token b ("US commander", "Russia's special envoy",
+   * "Chinese Foreign Ministry spokeswoman"): the first token of the person name the role phrase leads to
+   * before any verb, or -1; null when no role noun follows.
+   */
+  private roleHolder(b: number, personStarts: ReadonlySet<number>): number | null {
+    const { ctx, lex } = this;
+    // The country's own sentence: b may already be the next one's first token, or past the text.
+    const end = ctx.sentenceEnd(b - 1);
+    let k = b;
+    if (k < end && ctx.isPossessive(k)) k++;
+    while (k < end && lex.roleModifiers.has(ctx.norm[k]!)) k++;
+    k = lex.institutions.longestAt(ctx.norm, k, end)?.end ?? k;
+    const role = lex.roles.longestAt(ctx.norm, k, end);
+    if (!role) return null;
+    for (let j = role.end; j < end && j < role.end + HOLDER_WINDOW; j++) {
+      if (personStarts.has(j)) return j;
+      if (ctx.pos(j) === 'VERB' || ctx.pos(j) === 'AUX') break;
+    }
+    return -1;
   }
 
   /**
@@ -261,10 +354,13 @@ class Resolver {
    * back, doubled for a subject, cut for a quotation
    * ("Poland summoned the Belarusian ambassador, the Foreign Ministry said" is Poland's ministry),
    * plus a little for the article's most named countries (all there is when the paragraph names none).
+   * For a person (`own`: the first tokens of its mentions) a country qualifying another's role is no evidence.
    */
-  private contextCountry(tok: number, allCues: readonly CountryCue[], person = false): string | null {
-    // A person's side needs strong evidence in the paragraph itself: no weak cues, no article-wide prior.
-    const cues = person ? allCues.filter((c) => !c.weak) : allCues;
+  private contextCountry(tok: number, allCues: readonly CountryCue[], own: ReadonlySet<number> | null): string | null {
+    const person = own !== null;
+    // A person's side needs strong evidence in the paragraph itself: no weak cues, no article-wide prior;
+    // "the US commander" tells the commander's side, not that of the president he met.
+    const cues = own ? allCues.filter((c) => !c.weak && (c.holder === null || own.has(c.holder))) : allCues;
     const paragraph = this.ctx.paragraphOf(tok);
     const sentence = this.ctx.sentenceOf[tok]!;
     const scores = new Map<string, number>();
@@ -275,29 +371,45 @@ class Resolver {
       scores.set(c.code, (scores.get(c.code) ?? 0) + w);
     }
     // The article's most named countries weigh in a little, and decide alone when the paragraph names none.
-    const counts = new Map<string, number>();
-    let most = 0;
-    for (const c of cues) {
-      const n = (counts.get(c.code) ?? 0) + 1;
-      counts.set(c.code, n);
-      most = Math.max(most, n);
+    if (!person) {
+      const { counts, most } = this.countsOf(cues);
+      for (const [code, n] of counts) scores.set(code, (scores.get(code) ?? 0) + (0.3 * n) / most);
     }
-    if (!person) for (const [code, n] of counts) scores.set(code, (scores.get(code) ?? 0) + (0.3 * n) / most);
     let best: string | null = null;
     for (const [code, score] of scores) if (!best || score > scores.get(best)!) best = code;
     return best;
   }
 
+  private cueCounts: { cues: readonly CountryCue[]; counts: Map<string, number>; most: number } | null = null;
+
+  /** How often each country is named among the cues (in first-named order), and the most; counted once per list. */
+  private countsOf(cues: readonly CountryCue[]): { counts: Map<string, number>; most: number } {
+    if (this.cueCounts?.cues !== cues) {
+      const counts = new Map<string, number>();
+      let most = 0;
+      for (const c of cues) {
+        const n = (counts.get(c.code) ?? 0) + 1;
+        counts.set(c.code, n);
+        most = Math.max(most, n);
+      }
+      this.cueCounts = { cues, counts, most };
+    }
+    return this.cueCounts;
+  }
+
   /**
    * A person whose role gives a sector but no country, and whom no lexicon knows ("Deputy
-   * Foreign Minister Pavel Orlov"), serves the country the context names, as an institution does.
+   * Foreign Minister Pavel Orlov"), serves the country attached to the name ("Orlov of Russia", "the
+   * Russian envoy, Pavel Orlov"), or else the country the context names, as an institution does.
    */
   private placeRolesInContext(cues: readonly CountryCue[]): void {
+    const attached = cues.filter((c) => c.holder !== null && c.holder >= 0 && !c.weak);
     for (const d of this.drafts) {
       if (d.type !== 'PERSON' || d.fixedActor || d.country) continue;
       const role = d.roles.find((r) => r.source === 'text' && r.sector && !r.former);
       if (!role) continue;
-      d.country = this.contextCountry(d.mentions[0]!.tokenStart, cues, true);
+      const own = new Set(d.mentions.map((m) => m.tokenStart));
+      d.country = attached.find((c) => own.has(c.holder!))?.code ?? this.contextCountry(d.mentions[0]!.tokenStart, cues, own);
       if (d.country) d.fixedActor = d.country + role.sector;
     }
   }
@@ -314,11 +426,11 @@ class Resolver {
         history.push({ draft: d, tokenStart: m.tokenStart, subject: m.subject, inQuote: this.ctx.inQuote[m.tokenStart] === 1, kind: m.kind });
       }
     }
-    history.sort((a, b) => a.tokenStart - b.tokenStart);
+    const ordered = sortByKey(history, (m) => m.tokenStart, this.ctx.length);
     const salience = new SalienceResolver(this.ctx);
     let h = 0;
     for (const a of anaphors) {
-      while (h < history.length && history[h]!.tokenStart < a.tokenStart) salience.add(history[h++]!);
+      while (h < ordered.length && ordered[h]!.tokenStart < a.tokenStart) salience.add(ordered[h++]!);
       const draft = a.plural ? this.pluralAntecedent(a) : salience.resolve(a, (d) => this.compatible(d, a));
       if (!draft) continue;
       const subject = this.ctx.isSubject(a.tokenStart, a.tokenEnd);
@@ -376,20 +488,23 @@ class Resolver {
     return null;
   }
 
-  private draftFor(key: string, type: Draft['type'], name: string): Draft {
-    const found = this.byKey.get(key);
+  private draftFor(kind: DraftKind, id: string, type: Draft['type'], name: string): Draft {
+    const ofKind = this.byKey[kind];
+    const found = ofKind.get(id);
     if (found) {
       addName(found, name);
       return found;
     }
-    const d = newDraft(type, key, name);
+    const d = newDraft(type, `${kind}:${id}`, name);
+    ofKind.set(id, d);
     this.register(d);
     return d;
   }
 
   private register(d: Draft): void {
+    this.order.set(d, this.drafts.length);
     this.drafts.push(d);
-    this.byKey.set(d.key, d);
+    if (d.type === 'PERSON') this.indexPerson(d);
   }
 
   private take(a: number, b: number): void {
@@ -413,31 +528,37 @@ class Resolver {
 
   private finish(): { entities: Entity[]; mentions: Mention[] } {
     const live = this.drafts.filter((d) => d.mentions.length > 0);
-    for (const d of live) d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-    live.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+    // Mostly in order already: sorted only when not.
+    for (const d of live) if (!isSortedSpans(d.mentions)) d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    if (live.some((d, i) => i > 0 && live[i - 1]!.mentions[0]!.start > d.mentions[0]!.start)) {
+      live.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+    }
     const entities: Entity[] = [];
-    const mentions: Mention[] = [];
-    live.forEach((d, i) => {
+    const perEntity: Mention[][] = [];
+    for (let i = 0; i < live.length; i++) {
+      const d = live[i]!;
       const id = `e${i + 1}`;
       const name = d.fixedName ?? longest(d.names);
-      const seen = new Set<string>();
-      const own = d.mentions.filter((m) => {
-        const k = `${m.start}:${m.end}`;
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
+      // Sorted by span, so repeats of a span are neighbours: the first of each is kept.
+      const own: Entity['mentions'] = [];
+      const mentions: Mention[] = [];
+      let prev: DraftMention | null = null;
+      for (const m of d.mentions) {
+        if (prev && prev.start === m.start && prev.end === m.end) continue;
+        prev = m;
+        own.push({ start: m.start, end: m.end, kind: m.kind });
+        mentions.push({ start: m.start, end: m.end, kind: m.kind, entity: id });
+      }
       entities.push({
         id, name, type: d.type, actor: d.fixedActor, country: d.country,
-        roles: [...new Set(d.roles.map((r) => r.text))],
+        roles: distinctTexts(d.roles),
         aliases: d.names.filter((n) => n !== name),
         gender: d.type === 'PERSON' ? d.gender : null,
-        mentions: own.map((m) => ({ start: m.start, end: m.end, kind: m.kind })),
+        mentions: own,
       });
-      for (const m of own) mentions.push({ start: m.start, end: m.end, kind: m.kind, entity: id });
-    });
-    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { entities, mentions };
+      perEntity.push(mentions);
+    }
+    return { entities, mentions: mergeSpans(perEntity) };
   }
 }
 
@@ -445,7 +566,15 @@ function nameTokens(text: string): string[] {
   return text.split(/\s+/).map(normToken).filter((t) => t !== "'s" && t !== '');
 }
 
+/** Role texts without repeats, in first-seen order. */
+function distinctTexts(roles: readonly { text: string }[]): string[] {
+  const out: string[] = [];
+  for (const r of roles) if (!out.includes(r.text)) out.push(r.text);
+  return out;
+}
+
 function longest(names: readonly string[]): string {
+  if (names.length === 1) return names[0]!;
   let best = names[0] ?? '';
   for (const n of names) if (n.split(/\s+/).length > best.split(/\s+/).length) best = n;
   return best;

@@ -30,7 +30,7 @@ const NP_OPENERS = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'PART']);
  * role words, modifiers, a country or organisation, possessives and brackets.
  */
 export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: number, nameEnd: number): TitleFind {
-  const [floor] = ctx.sentenceBounds(nameStart);
+  const floor = ctx.sentenceStart(nameStart);
   let j = nameStart - 1;
   while (j >= floor && isBracket(ctx, j)) j--;
   // "An IAEA spokeswoman, Maria Lund, said": the role may stand before the name in commas.
@@ -82,7 +82,7 @@ export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: num
     break;
   }
   if (apposed && !(k < floor || ARTICLES.has(ctx.norm[k]!))) return { role: null, gender: null };
-  const text = cleanRoleText(ctx.doc.slice(ctx.span(left, head.end)));
+  const text = cleanRoleText(ctx.slice(left, head.end));
   const role = makeRole(text, head.value, country, orgActor, former, head.value.is, 'text');
   // The apposed noun phrase with its article is also a description of the person.
   const start = apposed && k >= floor ? k : left;
@@ -98,7 +98,7 @@ const ARTICLES = new Set(['a', 'an', 'the']);
  */
 export function appositiveAfter(ctx: TokenContext, lex: ActorLexicon, nameEnd: number): RoleFind | null {
   if (ctx.text(nameEnd) !== ',') return null;
-  const [, end] = ctx.sentenceBounds(nameEnd);
+  const end = ctx.sentenceEnd(nameEnd);
   const a = nameEnd + 1;
   if (a >= end || !NP_OPENERS.has(ctx.pos(a)) || ctx.isPossessive(a)) return null;
   let b = a;
@@ -129,7 +129,7 @@ export function appositiveAfter(ctx: TokenContext, lex: ActorLexicon, nameEnd: n
       if (place && place.kind !== 'region') country = place.code;
     }
   }
-  const text = cleanRoleText(ctx.doc.slice(ctx.span(a, b)));
+  const text = cleanRoleText(ctx.slice(a, b));
   const role = makeRole(text, entry, country, orgActor, former, entry.is, 'text');
   return { role, tokenStart: a, tokenEnd: b, after: ctx.text(b) === ',' ? b + 1 : b };
 }
@@ -163,7 +163,7 @@ function placeEndingAt(ctx: TokenContext, lex: ActorLexicon, j: number, floor: n
   for (let len = Math.min(2, j - floor + 1); len >= 1; len--) {
     const start = j - len + 1;
     if (!ctx.isCapitalized(start)) continue;
-    const place = lex.places.lookup(ctx.doc.slice(ctx.span(start, j + 1)));
+    const place = lex.places.lookup(ctx.slice(start, j + 1));
     if (place && place.kind !== 'city') return { code: place.code, start };
   }
   return null;
@@ -178,7 +178,11 @@ function isQuoteMark(t: string): boolean {
   return t === '"' || t === '\u201c' || t === '\u201d' || t === '\u00ab' || t === '\u00bb';
 }
 
+/** Anything cleanRoleText would change: brackets, typographic apostrophes, other or repeated or edge white space. */
+const UNCLEAN = /[()\u2018\u2019]|\s\s|[^\S ]|^\s|\s$/;
+
 /** Role text as data: brackets dropped, typographic apostrophes made plain, spaces collapsed. */
 export function cleanRoleText(text: string): string {
+  if (!UNCLEAN.test(text)) return text;
   return text.replace(/[()]/g, '').replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
 }

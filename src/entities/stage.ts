@@ -1,6 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { NameSpan } from '../types.js';
+import { firstWordsOf } from './first-words.js';
 import { loadActorLexicon, type ActorLexicon } from './lexicon.js';
 import { loadNerTagger } from './ner/index.js';
 import { resolveEntities } from './resolve.js';
@@ -23,6 +24,7 @@ export interface EntitiesStageOptions {
 export function entitiesStage(options: EntitiesStageOptions = {}): Stage {
   const finder = options.names ?? loadNerTagger();
   const lexicon = options.lexicon ?? loadActorLexicon();
+  firstWordsOf(lexicon);
   return {
     name: 'entities',
     run(doc) {

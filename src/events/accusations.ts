@@ -1,8 +1,9 @@
 /**
- * The accusation a reported conflict carries (lexicon/events/accusations.json): "Armenia claimed
- * that Azerbaijani troops attacked its posts" is an attack (reported by the statement) and an
- * accusation, Armenia → Azerbaijan, that Armenia made; "the US claimed that they had attacked
- * Iraq" is the US claiming responsibility (015).
+ * The act a reported conflict is (lexicon/events/accusations.json): "Armenia claimed that
+ * Azerbaijani troops attacked its posts" and "Azerbaijan said Armenian forces fired on its
+ * positions" are accusations, speaker → the accused, which stand for the reported attack;
+ * "the US claimed that they had attacked Iraq" is the US claiming responsibility (015). A
+ * trailing attribution ("…, officials said") only sources the attack.
  */
 import type { Quote } from '../types.js';
 import type { CodeTable } from './codes.js';
@@ -12,9 +13,10 @@ export interface AccusationLexicon {
   code: string;
   cues: string[];
   quads: number[];
-  /** Codes (or their prefixes) of acts whose that-clause reports facts of its own. */
-  reporting: string[];
   responsibility: { cues: string[]; code: string };
+  /** Plain reporting cues ("say") that accuse when the speaker leads the sentence and the reported act's root is in `reportedRoots`. */
+  reportingCues: string[];
+  reportedRoots: string[];
 }
 
 /** The speaker of a statement as an event actor (its code from the entity layer). */
@@ -39,7 +41,8 @@ export class Accusations {
   private readonly claimCode: string;
   private readonly cues: Set<string>;
   private readonly quads: Set<number>;
-  private readonly reporting: string[];
+  private readonly reportingCues: Set<string>;
+  private readonly reportedRoots: string[];
 
   constructor(lex: AccusationLexicon, table: CodeTable) {
     if (!table.has(lex.code) || !table.get(lex.code)!.plover) throw new Error(`accusations.json: code ${lex.code} is not in the CAMEO table with a PLOVER type`);
@@ -50,22 +53,25 @@ export class Accusations {
     this.code = lex.code;
     this.cues = new Set(lex.cues);
     this.quads = new Set(lex.quads);
-    this.reporting = lex.reporting;
+    this.reportingCues = new Set(lex.reportingCues);
+    this.reportedRoots = lex.reportedRoots;
   }
 
-  /** Whether an act with this code reports the events of its that-clause ("alleged that …"). */
-  reports(code: string): boolean {
-    return this.reporting.some((p) => code.startsWith(p));
-  }
-
-  /** The act `ev`, reported by statement `q` of `speaker`, makes of the speaker, if not already among `sentence`. */
-  actOf(ev: CodedEvent, q: Quote, speaker: Speaker, sentence: CodedEvent[]): SpeakerAct | null {
+  /**
+   * The act `ev`, reported by statement `q` of `speaker`, makes of the speaker: `act` null when
+   * the sentence already codes it (`sentence`); null when the report is no such act.
+   */
+  actOf(ev: CodedEvent, q: Quote, speaker: Speaker, sentence: CodedEvent[]): { act: SpeakerAct | null } | null {
     if (!q.cue || !this.quads.has(ev.quad)) return null;
     const own = ev.source.actor === speaker.actor || (ev.source.entity !== null && ev.source.entity === speaker.entity);
-    if (own) return this.claimCues.has(q.cue.lemma) && ev.target.actor ? { code: this.claimCode, target: ev.target, plover: ev.plover } : null;
+    if (own) return this.claimCues.has(q.cue.lemma) && ev.target.actor ? { act: { code: this.claimCode, target: ev.target, plover: ev.plover } } : null;
     const accused = ev.source.actor;
-    if (!this.cues.has(q.cue.lemma) || !accused) return null;
-    if (sentence.some((e) => e.code.startsWith('11') && e.source.actor === speaker.actor && e.target.actor === accused)) return null;
-    return { code: this.code, target: ev.source, plover: null };
+    if (!accused) return null;
+    const leads = q.speaker !== null && q.speaker.end <= q.start;
+    const accuses = this.cues.has(q.cue.lemma)
+      || (leads && this.reportingCues.has(q.cue.lemma) && this.reportedRoots.some((r) => ev.code.startsWith(r)));
+    if (!accuses) return null;
+    if (sentence.some((e) => e.code.startsWith('11') && e.source.actor === speaker.actor && e.target.actor === accused)) return { act: null };
+    return { act: { code: this.code, target: ev.source, plover: null } };
   }
 }

@@ -6,7 +6,6 @@
  */
 import type { Doc } from '../doc.js';
 import type { Entity, EntityType, Quote, Token } from '../types.js';
-import type { ActorFallbacks } from './fallbacks.js';
 import { lowerBound } from '../sorted.js';
 
 export interface RolesLexicon {
@@ -34,6 +33,24 @@ export interface RolesLexicon {
   reportedSubjects: string[];
   /** Words that before a number quantify ("over 150 Palestinian prisoners") rather than govern. */
   quantifiers: string[];
+  /** State agents written without name or qualifier ("the government", "police") → the sector of their code. */
+  genericActors: Record<string, string>;
+  /** Subject heads no political actor is ("the storm", "the football team"). */
+  nonAgents: string[];
+  /** Prepositions naming who an act goes to ("handed over suspects to Iraq"). */
+  recipientPrepositions: string[];
+  /** Words joining two clauses, after which a name followed by a verb is the new clause's subject. */
+  clauseCoordinators: string[];
+  /** Quotation marks that may open a sentence before its first word. */
+  openingQuotes: string[];
+  /** CAMEO codes of coercion that, with an uncoded object and no other place, stay within the agent's country. */
+  internalCoercion: string[];
+  /** Prepositions naming whom an act is done with ("discussed Gaza with Egypt": the 'partner' role). */
+  partnerPrepositions: string[];
+  /** Prepositions that put a noun event in the background of its clause ("after the riots"). */
+  backgroundPrepositions: string[];
+  /** Prepositions naming where a passive act of force came from ("fired from the Gaza Strip"). */
+  originPrepositions: string[];
 }
 
 /** One actor mention in a sentence, with what the role finder needs to know about it. */
@@ -55,6 +72,11 @@ export interface ActorSlot {
   codedPlace: boolean;
 }
 
+/** Flags of RoleWords.slotWords: which slot finder a word calls for. */
+const SPEAKER_WORD = 1;
+const BOTH_SIDES_WORD = 2;
+const GENERIC_WORD = 4;
+
 export class RoleWords {
   readonly locative: Set<string>;
   readonly agent: Set<string>;
@@ -75,6 +97,17 @@ export class RoleWords {
   readonly complementizers: Set<string>;
   readonly reportedSubjects: Set<string>;
   readonly quantifiers: Set<string>;
+  readonly genericActors: Map<string, string>;
+  /** Words that call for a slot finder (speaker pronouns, "both sides", unnamed state agents), with its flag. */
+  readonly slotWords = new Map<string, number>();
+  readonly nonAgents: Set<string>;
+  readonly recipientPrepositions: Set<string>;
+  readonly partnerPrepositions: Set<string>;
+  readonly internalCoercion: Set<string>;
+  readonly clauseCoordinators: Set<string>;
+  readonly openingQuotes: Set<string>;
+  readonly backgroundPrepositions: Set<string>;
+  readonly originPrepositions: Set<string>;
   private readonly npPos: Set<string>;
   private readonly npPunct: Set<string>;
   readonly maxSubject: number;
@@ -100,6 +133,19 @@ export class RoleWords {
     this.complementizers = new Set(lex.clauseComplementizers);
     this.reportedSubjects = new Set(lex.reportedSubjects);
     this.quantifiers = new Set(lex.quantifiers);
+    this.genericActors = new Map(Object.entries(lex.genericActors));
+    const flag = (w: string, f: number) => this.slotWords.set(w, (this.slotWords.get(w) ?? 0) | f);
+    for (const w of [...lex.firstPerson, ...lex.reportedSubjects]) flag(w, SPEAKER_WORD);
+    for (const w of this.bothSidesFirst) flag(w, BOTH_SIDES_WORD);
+    for (const w of this.genericActors.keys()) flag(w, GENERIC_WORD);
+    this.nonAgents = new Set(lex.nonAgents);
+    this.recipientPrepositions = new Set(lex.recipientPrepositions);
+    this.partnerPrepositions = new Set(lex.partnerPrepositions);
+    this.internalCoercion = new Set(lex.internalCoercion);
+    this.clauseCoordinators = new Set(lex.clauseCoordinators);
+    this.openingQuotes = new Set(lex.openingQuotes);
+    this.backgroundPrepositions = new Set(lex.backgroundPrepositions);
+    this.originPrepositions = new Set(lex.originPrepositions);
     this.npPos = new Set(lex.npModifiers.filter((p) => !p.includes(':')));
     this.npPunct = new Set(lex.npModifiers.filter((p) => p.startsWith('PUNCT:')).map((p) => p.slice(6)));
     this.maxSubject = lex.maxSubjectDistance;
@@ -126,41 +172,27 @@ export class DocActors {
   /** Mentions (start, end, entity) sorted by start: doc.mentions, or the entities' own lists. */
   readonly mentions: Array<{ start: number; end: number; entity: string }>;
   /** Actor codes in order of mention, for "both sides". */
-  private readonly ordered: Array<{ start: number; actor: string; entity: string }> = [];
-  /** Codes the event-side fallbacks give uncoded entities, and which of those are places. */
-  private readonly fallback = new Map<string, string>();
-  private readonly fallbackPlaces = new Set<string>();
+  private ordered: Array<{ start: number; actor: string; entity: string }> | null = null;
   /** doc.quotes by start, with the running maximum of their ends, built on first need: see quoteAt. */
   private quoteIndex: { byStart: Array<{ q: Quote; order: number }>; maxEnd: number[]; byId: Map<string, Quote> } | null = null;
 
-  constructor(readonly doc: Doc, fallbacks: ActorFallbacks | null = null) {
-    for (const e of doc.entities) {
-      this.byId.set(e.id, e);
-      const f = fallbacks?.lookup(e);
-      if (!f) continue;
-      this.fallback.set(e.id, f.code);
-      if (f.place) this.fallbackPlaces.add(e.id);
-    }
+  constructor(readonly doc: Doc) {
+    for (const e of doc.entities) this.byId.set(e.id, e);
     if (doc.mentions.length) this.mentions = doc.mentions;
     else {
       this.mentions = doc.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id })));
       this.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
     }
-    for (const m of this.mentions) {
-      const e = this.byId.get(m.entity);
-      const code = e ? this.codeOf(e) : null;
-      if (e && code && !this.isPlace(e)) this.ordered.push({ start: m.start, actor: code, entity: e.id });
-    }
   }
 
-  /** Actor code of an entity: its own code, else its country (a GPE is its country), else the event-side fallback. */
+  /** Actor code of an entity (lexicon/actors codes groups and places): its own code, else its country (a GPE is its country). */
   codeOf(e: Entity): string | null {
-    return e.actor ?? e.country ?? this.fallback.get(e.id) ?? null;
+    return e.actor ?? e.country ?? null;
   }
 
-  /** A place rather than a party: a location, an uncoded GPE, or a sub-national place the fallbacks code. */
+  /** A place rather than a party: a location or an uncoded GPE. */
   isPlace(e: Entity): boolean {
-    return e.type === 'LOC' || this.fallbackPlaces.has(e.id) || (e.type === 'GPE' && !this.codeOf(e));
+    return e.type === 'LOC' || (e.type === 'GPE' && !this.codeOf(e));
   }
 
   /** Index of the first mention starting at or after `offset`. */
@@ -171,12 +203,25 @@ export class DocActors {
   /** The last two distinct parties named before `offset`: what "both sides" refers to. */
   lastTwoParties(offset: number): Array<{ actor: string; entity: string }> {
     const out: Array<{ actor: string; entity: string }> = [];
-    const lo = lowerBound(this.ordered, (x) => x.start < offset);
+    const ordered = this.parties();
+    const lo = lowerBound(ordered, (x) => x.start < offset);
     for (let i = lo - 1; i >= 0 && out.length < 2; i--) {
-      const o = this.ordered[i]!;
+      const o = ordered[i]!;
       if (!out.some((x) => x.actor.slice(0, 3) === o.actor.slice(0, 3))) out.push(o);
     }
     return out.reverse();
+  }
+
+  /** Coded parties in order of mention, built on first need ("both sides" is rare). */
+  private parties(): Array<{ start: number; actor: string; entity: string }> {
+    if (this.ordered) return this.ordered;
+    this.ordered = [];
+    for (const m of this.mentions) {
+      const e = this.byId.get(m.entity);
+      const code = e ? this.codeOf(e) : null;
+      if (e && code && !this.isPlace(e)) this.ordered.push({ start: m.start, actor: code, entity: e.id });
+    }
+    return this.ordered;
   }
 
   /**
@@ -252,12 +297,51 @@ export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, s
     slot.codedPlace = slot.actor !== null && da.isPlace(e);
     slots.push(slot);
   }
-  addSpeakerPronouns(da, words, slots, sStart, sEnd);
-  addBothSides(da, words, slots, sStart, sEnd);
+  // One look at each word tells which of the slot finders below the sentence needs.
+  let needs = 0;
+  for (let i = sStart; i < sEnd; i++) needs |= words.slotWords.get(tokens[i]!.lower) ?? 0;
+  if (needs & SPEAKER_WORD) addSpeakerPronouns(da, words, slots, sStart, sEnd);
+  if (needs & BOTH_SIDES_WORD) addBothSides(da, words, slots, sStart, sEnd);
   slots.sort((a, b) => a.tokenStart - b.tokenStart);
   for (const s of slots) annotate(tokens, words, s, sStart);
+  if (needs & GENERIC_WORD && addGenericActors(tokens, words, slots, sStart, sEnd)) slots.sort((a, b) => a.tokenStart - b.tokenStart);
   groupCoordinated(tokens, words, slots);
   return slots;
+}
+
+/**
+ * "In Niger, the government expelled …", "police in Nairobi": an unnamed state agent stands for
+ * the country of the place the sentence puts the action in, the nearest before it, else the
+ * first after. Returns whether any was added.
+ */
+function addGenericActors(tokens: Token[], words: RoleWords, slots: ActorSlot[], sStart: number, sEnd: number): boolean {
+  let places: ActorSlot[] | null = null;
+  const added: ActorSlot[] = [];
+  let k = 0;
+  for (let i = sStart; i < sEnd; i++) {
+    const t = tokens[i]!;
+    const sector = words.genericActors.get(t.lower);
+    if (!sector || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
+    while (k < slots.length && slots[k]!.tokenEnd <= i) k++;
+    if (k < slots.length && slots[k]!.tokenStart <= i) continue; // inside a mention
+    const next = tokens[i + 1];
+    if (next && i + 1 < sEnd && (next.pos === 'NOUN' || next.pos === 'PROPN')) continue; // a modifier: "a police post"
+    // A name or possessor before it in its phrase ("Kenyan police", "Kenya's government") is the entity layer's to code.
+    let j = i - 1;
+    while (j >= sStart && (tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'ADV')) j--;
+    const prev = tokens[j];
+    if (j >= sStart && prev && (prev.pos === 'PROPN' || prev.lower === "'s" || prev.lower === '’s' || slots.some((s) => s.tokenEnd === j + 1))) continue;
+    places ??= slots.filter((s) => s.actor !== null && s.governor !== null && words.locative.has(s.governor) && s.type !== null && words.locationTypes.has(s.type));
+    let place: ActorSlot | undefined;
+    for (const p of places) if (p.tokenEnd <= i) place = p;
+    place ??= places.find((p) => p.tokenStart > i);
+    if (!place) continue;
+    const slot = makeSlot(null, place.actor!.slice(0, 3) + sector, 'ORG', t.start, t.end, i, i + 1);
+    annotate(tokens, words, slot, sStart);
+    added.push(slot);
+  }
+  slots.push(...added);
+  return added.length > 0;
 }
 
 function makeSlot(entity: string | null, actor: string | null, type: EntityType | null, start: number, end: number, ts: number, te: number): ActorSlot {
@@ -333,6 +417,7 @@ function annotate(tokens: Token[], words: RoleWords, s: ActorSlot, sStart: numbe
  */
 function groupCoordinated(tokens: Token[], words: RoleWords, slots: ActorSlot[]): void {
   let group = 0;
+  let linked = false;
   const links: Array<'comma' | 'conjunction' | null> = [];
   for (let k = 0; k < slots.length; k++) {
     const s = slots[k]!;
@@ -340,11 +425,14 @@ function groupCoordinated(tokens: Token[], words: RoleWords, slots: ActorSlot[])
     const prev = slots[k - 1];
     const link = prev && prev.group >= 0 ? coordination(tokens, words, prev.tokenEnd, s.phraseStart) : null;
     links.push(link);
+    if (link) linked = true;
     s.group = link ? prev!.group : group++;
   }
+  if (!linked) return;
   // Split groups held together by commas only; then members share the first one's governor.
-  for (let g = 0; g < group; g++) {
-    const idx = slots.flatMap((s, k) => (s.group === g ? [k] : []));
+  const members: number[][] = Array.from({ length: group }, () => []);
+  slots.forEach((s, k) => { if (s.group >= 0) members[s.group]!.push(k); });
+  for (const idx of members) {
     if (idx.length < 2) continue;
     if (!idx.slice(1).some((k) => links[k] === 'conjunction')) {
       for (const k of idx.slice(1)) slots[k]!.group = group++;

@@ -9,19 +9,18 @@ import type { EventActor, Modality, PartialDate, PoliticalEvent, TimeExpression,
 import { DocActors, RoleWords, sentenceSlots, type ActorSlot, type RolesLexicon } from './actors.js';
 import { CodeTable, type CodeTableFile } from './codes.js';
 import { Accusations, type AccusationLexicon, type Speaker } from './accusations.js';
-import { ActorFallbacks, type ActorFallbackLexicon } from './fallbacks.js';
 import { IntentCodes, type IntentLexicon } from './intent.js';
 import { ModalityDetector, type FoundCue, type ModalityLexicon, type SentenceCues } from './modality.js';
 import { PatternIndex, type PatternLexicon, type PatternMatch, type Role } from './patterns.js';
 import { ReducedRelatives } from './reduced-relative.js';
 import { lowerBound } from '../sorted.js';
 
+
 export interface CoderLexicons {
   codes: CodeTableFile;
   patterns: PatternLexicon;
   modality: ModalityLexicon;
   roles: RolesLexicon;
-  fallbacks: ActorFallbackLexicon;
   intent: IntentLexicon;
   accusations: AccusationLexicon;
 }
@@ -49,12 +48,12 @@ export class EventCoder {
   readonly index: PatternIndex;
   private readonly modality: ModalityDetector;
   private readonly words: RoleWords;
-  private readonly fallbacks: ActorFallbacks;
   private readonly intent: IntentCodes;
   private readonly accusations: Accusations;
+  /** Each pattern entry's `unless` words. */
+  private readonly unless = new Map<object, Set<string>>();
 
   constructor(lex: CoderLexicons) {
-    this.fallbacks = new ActorFallbacks(lex.fallbacks);
     this.codes = new CodeTable(lex.codes);
     this.index = new PatternIndex(lex.patterns);
     this.modality = new ModalityDetector(lex.modality);
@@ -70,6 +69,7 @@ export class EventCoder {
       if (!info) throw new Error(`${where}: code not in the CAMEO table`);
       const plover = e.plover ?? info.plover;
       if (!plover || !this.codes.ploverTypes.has(plover)) throw new Error(`${where}: no PLOVER type (the table drops this code; give "plover")`);
+      if (e.unless?.length) this.unless.set(e, new Set(e.unless.map((w) => w.toLowerCase())));
     });
   }
 
@@ -85,8 +85,10 @@ export class EventCoder {
       if (boilerplate && doc.inBoilerplate(s)) return;
       const matches = this.index.match(doc.tokens, s.tokenStart, s.tokenEnd);
       if (!matches.length) return;
-      da ??= new DocActors(doc, this.fallbacks);
+      da ??= new DocActors(doc);
       const slots = sentenceSlots(da, this.words, s.tokenStart, s.tokenEnd);
+      // No actor named: no event can be recorded, unless a passive grant names its host from earlier text.
+      if (!slots.length && !matches.some((m) => m.pattern.entry.source === 'host')) return;
       const ctx: SentenceContext = {
         doc, da, tokens: doc.tokens, sStart: s.tokenStart, sEnd: s.tokenEnd, slots,
         location: slots.find((x) => this.isLocation(x)) ?? null,
@@ -95,22 +97,28 @@ export class EventCoder {
       const dates = new SentenceDates((timesBySentence ??= sentenceTimes(doc))[si] ?? []);
       const relatives = new ReducedRelatives(doc.tokens, s.tokenStart, s.tokenEnd, timeStarts, this.words.relatives);
       const kept = this.resolveComplements(doc.tokens, s.tokenEnd,
-        matches.filter((m) => !this.prenominal(doc.tokens, m) && !relatives.describes(m)));
+        matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenEnd, m) && !relatives.describes(m)
+          && !this.modality.unasserted(doc.tokens, s.tokenStart, m.tokens[0]!)));
       const found: CodedEvent[] = [];
       for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates));
       if (!found.length) for (const m of kept) found.push(...this.eventsOf(ctx, m, dates));
-      found.push(...this.accusationsIn(ctx, found));
       const first = events.length;
-      for (const ev of found) {
-        if (!hasSame(events, first, ev)) events.push({ ...ev, id: `v${events.length + 1}` });
+      for (const ev of this.withSpeakerActs(ctx, found)) {
+        if (hasSame(events, first, ev)) continue;
+        ev.id = `v${events.length + 1}`;
+        events.push(ev);
       }
     });
     return events;
   }
 
-  /** The accusations (or claims of responsibility) the sentence's reported conflicts carry (accusations.ts). */
-  private accusationsIn(ctx: SentenceContext, found: CodedEvent[]): CodedEvent[] {
+  /**
+   * The sentence's events with each reported conflict that is its speaker's accusation (or
+   * claim of responsibility) replaced by that act (accusations.ts).
+   */
+  private withSpeakerActs(ctx: SentenceContext, found: CodedEvent[]): CodedEvent[] {
     const out: CodedEvent[] = [];
+    const replaced = new Set<CodedEvent>();
     for (const ev of found) {
       if (!ev.quote) continue;
       const q = ctx.da.quoteById(ev.quote);
@@ -118,7 +126,10 @@ export class EventCoder {
       const actor = entity ? ctx.da.codeOf(entity) : null;
       if (!q?.speaker || !entity || !actor) continue;
       const speaker: Speaker = { actor, entity: entity.id, start: q.speaker.start, end: q.speaker.end };
-      const act = this.accusations.actOf(ev, q, speaker, [...found, ...out]);
+      const made = this.accusations.actOf(ev, q, speaker, [...found, ...out]);
+      if (!made) continue;
+      replaced.add(ev);
+      const act = made.act;
       if (!act) continue;
       const info = this.codes.get(act.code)!;
       out.push({
@@ -139,43 +150,75 @@ export class EventCoder {
         end: Math.max(speaker.end, q.cue!.end),
       });
     }
-    return out;
+    return replaced.size || out.length ? [...found.filter((ev) => !replaced.has(ev)), ...out] : found;
   }
 
-  /** "a jailed journalist", "the detained sailors": a participle used as an adjective is no act. */
-  private prenominal(tokens: Token[], m: PatternMatch): boolean {
-    if (m.pattern.entry.kind !== 'verb' || m.tokens.length > 1) return false;
+  /** "riot police", "ceasefire talks": a one-word noun event right before another noun only modifies it. */
+  private modifiesNoun(tokens: Token[], sEnd: number, m: PatternMatch): boolean {
+    if (m.pattern.entry.kind !== 'noun' || m.tokens.length > 1) return false;
+    const next = m.tokens[0]! + 1;
+    return next < sEnd && tokens[next]!.pos === 'NOUN';
+  }
+
+  /** "met expectations", "met its targets": an object word of the entry's `unless` gives the words another sense. */
+  private otherSense(tokens: Token[], sEnd: number, m: PatternMatch): boolean {
+    const unless = this.unless.get(m.pattern.entry);
+    if (!unless) return false;
+    for (let i = m.last + 1; i < sEnd && i <= m.last + 5; i++) {
+      const t = tokens[i]!;
+      if (unless.has(t.lower) || unless.has(t.lemma)) return true;
+      if (this.words.breaks.has(t.lower) || this.words.prepositions.has(t.lower)) return false;
+    }
+    return false;
+  }
+
+  /** "The storm killed …", "the football team beat …": an active verb whose subject is no political actor. */
+  private nonAgentSubject(tokens: Token[], sStart: number, first: number): boolean {
+    let i = first - 1;
+    while (i >= sStart && (tokens[i]!.pos === 'ADV' || tokens[i]!.pos === 'AUX' || tokens[i]!.pos === 'PART')) i--;
+    const t = tokens[i];
+    return i >= sStart && t !== undefined && t.pos === 'NOUN' && (this.words.nonAgents.has(t.lower) || this.words.nonAgents.has(t.lemma));
+  }
+
+  /**
+   * "a jailed journalist", "lists of detained citizens", "Sanctioned tankers sailed …", "the
+   * banned party": a participle used as an adjective is no act. It stands after a determiner,
+   * adjective, number or preposition (or an adverb after a determiner: "the recently freed
+   * hostages"), or opens the sentence, and a noun or adjective follows it.
+   */
+  private prenominal(tokens: Token[], sStart: number, m: PatternMatch): boolean {
+    if (m.pattern.entry.kind !== 'verb') return false;
     const i = m.tokens[0]!;
     const t = tokens[i]!;
-    const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    if (!prev || !next || !/(ed|en)$/.test(t.lower)) return false;
-    return (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM') && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN');
+    if (!next || !/(ed|en)$/.test(t.lower) || !(next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) return false;
+    let j = i - 1;
+    while (j >= sStart && this.words.openingQuotes.has(tokens[j]!.text)) j--;
+    if (j < sStart) return true;
+    const prev = tokens[j]!;
+    if (prev.pos === 'ADV') return j > sStart && tokens[j - 1]!.pos === 'DET';
+    return prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || (prev.pos === 'ADP' && !this.words.agent.has(prev.lower));
   }
 
   /**
    * Acts with a complement ("accused X of attacking Y", "pledged to deepen ties") against the
    * events inside that complement: the complement runs to the end of the clause, or to a
    * coordinated verb ("condemned the coup and suspended aid"). A factive noun ("decision to
-   * impose tariffs") or an accusation's that-clause ("alleged that Pakistan shelled …") makes
-   * the inner act a fact of its own.
+   * impose tariffs") makes the inner act a fact of its own; an accusation's that-clause
+   * ("alleged that Pakistan shelled …") is its content, as the speaker's accusation stands for
+   * the act it reports (accusations.ts).
    */
   private resolveComplements(tokens: Token[], sEnd: number, matches: PatternMatch[]): PatternMatch[] {
     const dropped = new Set<PatternMatch>();
     for (const outer of matches) {
       const mode = outer.pattern.entry.complement;
       if (!mode) continue;
-      const end = this.complementEnd(tokens, Math.max(...outer.tokens) + 1, sEnd);
+      const end = this.complementEnd(tokens, outer.last + 1, sEnd);
       for (const inner of matches) {
-        if (inner === outer || inner.tokens[0]! <= Math.max(...outer.tokens) || inner.tokens[0]! >= end) continue;
+        if (inner === outer || inner.tokens[0]! <= outer.last || inner.tokens[0]! >= end) continue;
         let factive = false;
-        let clause = false;
-        for (let i = Math.max(...outer.tokens) + 1; i < inner.tokens[0]!; i++) {
-          const t = tokens[i]!;
-          if (this.words.factive.has(t.lemma)) factive = true;
-          if (this.words.complementizers.has(t.lower) && t.pos === 'SCONJ') clause = true;
-        }
-        if (factive || (clause && mode === 'suppress' && this.accusations.reports(outer.pattern.entry.code))) continue;
+        for (let i = outer.last + 1; i < inner.tokens[0]!; i++) if (this.words.factive.has(tokens[i]!.lemma)) factive = true;
+        if (factive) continue;
         if (mode === 'suppress') dropped.add(inner);
         else dropped.add(outer);
       }
@@ -205,9 +248,10 @@ export class EventCoder {
     const { tokens } = ctx;
     const entry = m.pattern.entry;
     const anchor = m.tokens[0]!;
-    const first = Math.min(...m.tokens);
-    const last = Math.max(...m.tokens);
-    const passive = entry.kind === 'verb' && entry.passive !== false && isPassive(tokens, anchor, ctx.sStart, this.words.passiveAuxiliaries);
+    const first = anchor;
+    const last = m.last;
+    const passive = entry.kind === 'verb' && entry.passive !== false && isPassive(ctx, anchor, this.words);
+    if (entry.kind === 'verb' && !passive && this.nonAgentSubject(tokens, ctx.sStart, first)) return [];
 
     let pairs: Array<[ActorSlot | null, ActorSlot | null]>;
     // "A held talks with B": B held talks with A too — unless A refused them.
@@ -228,13 +272,20 @@ export class EventCoder {
       const srcRole: Role = entry.kind === 'noun' ? ownSource ?? 'mod' : passive ? 'agent' : ownSource ?? 'subj';
       const tgtRole: Role = entry.target ?? (passive ? 'subj' : 'obj');
       source = this.resolve(ctx, srcRole, first, last, null);
-      if (!source && entry.kind === 'noun' && srcRole === 'mod') source = this.resolve(ctx, 'agent', first, last, null) ?? this.resolve(ctx, 'subj', first, last, null);
+      // "declared an emergency after the riots": a background event is not the clause subject's act.
+      if (!source && entry.kind === 'noun' && srcRole === 'mod' && !this.inBackground(ctx, first)) source = this.resolve(ctx, 'agent', first, last, null) ?? this.resolve(ctx, 'subj', first, last, null);
       if (!source && passive && entry.source === 'host') source = this.resolve(ctx, 'host', first, last, null);
+      // "A mortar bomb was fired at it from the Gaza Strip": where force came from stands for who used it.
+      if (!source && passive && this.codes.get(entry.code)!.quad === 4) source = this.object(ctx, first, last, null, (x) => x.governor !== null && this.words.originPrepositions.has(x.governor));
       if (!source && entry.placeSource && ctx.location?.actor) source = ctx.location;
+      // "A report released in the Rwandan capital alleged …": an unnamed speaker's place speaks for it.
+      if (!source && entry.kind === 'verb' && !passive && this.verbal(entry.code) && ctx.location?.actor && this.inSubject(ctx, ctx.location, first)) source = ctx.location;
       target = this.resolve(ctx, passive && tgtRole === 'obj' ? 'subj' : tgtRole, first, last, source, passive);
       const info = this.codes.get(entry.code)!;
       // An uncoded object ("non-Muslims", "civilians") leaves the place of the act to name the target country.
       if (!target?.actor && (info.quad === 4 || entry.placeTarget) && ctx.location?.actor && ctx.location.entity !== source?.entity) target = ctx.location;
+      // "Indonesian police detained 12 militants": coercion of an uncoded object, no other place named, is within the agent's country.
+      if (!target?.actor && source?.entity && this.words.internalCoercion.has(entry.code) && (!ctx.location?.actor || ctx.location.entity === source.entity)) target = this.ownCountry(ctx, source) ?? target;
       const srcs = source ? this.members(ctx, source) : [null];
       const tgts = target ? this.members(ctx, target) : [null];
       pairs = [];
@@ -250,20 +301,26 @@ export class EventCoder {
     let modality: Modality = this.modality.detect(ctx.cues ??= this.modality.sentenceCues(tokens, ctx.sStart, ctx.sEnd), first, last, entry.modality, cues);
     // An announced refusal is itself an act: a rejection (CAMEO 12) that happened.
     const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, entry.code) : null;
-    if (refused) modality = 'asserted';
+    // A denied hostile act is the denier's denial of responsibility (CAMEO 016), asserted, aimed at no one named.
+    const denial = this.modality.denial;
+    const denied = !refused && modality === 'negated' && denial.quads.has(this.codes.get(entry.code)!.quad) && this.modality.denied(tokens, ctx.sStart, first);
+    if (refused || denied) modality = 'asserted';
     else pairs.push(...reversed);
+    if (denied) pairs = [...new Map(pairs.map(([a]) => [a?.entity ?? null, [a, null] as [ActorSlot | null, ActorSlot | null]])).values()];
     const quote = ctx.da.quoteAt(tokens[anchor]!.start);
     // "Israel announced it would free …": in reported speech a bare "would" is the future of the past.
     if (modality === 'hypothetical' && quote && this.modality.onlyReportedFuture(cues)) modality = 'intended';
     const intentions = cues.filter((c) => c.modality !== 'negated' && c.modality !== 'ongoing').map((c) => c.text);
     const intent = modality === 'intended' ? this.intent.of(entry.code, intentions, quote !== null) : null;
-    const code = refused ?? intent ?? entry.code;
-    const own = !refused && !intent;
+    const code = denied ? denial.code : refused ?? intent ?? entry.code;
+    const own = !refused && !intent && !denied;
     const info = this.codes.get(code)!;
     const date = dates.at(quote?.date ?? null) ?? quote?.date ?? ctx.doc.article.date ?? null;
     const location = ctx.location ? ctx.doc.slice(ctx.location) : null;
     const out: CodedEvent[] = [];
     const background = inCommaRelative(tokens, ctx.sStart, first, this.words);
+    const sentenceFrom = tokens[ctx.sStart]!.start;
+    const sentenceTo = tokens[ctx.sEnd - 1]!.end;
     for (const [a, b] of pairs) {
       // Who acted on whom must be known in actor terms: two uncoded names make no event record.
       if (!a?.actor && !b?.actor) continue;
@@ -273,12 +330,17 @@ export class EventCoder {
       // ", who had been arrested 15 months ago,": background to a description, not an act reported.
       if (!a?.actor && background) continue;
       if (a && b && a.entity !== null && a.entity === b.entity) continue;
-      const spanStart = Math.min(tokens[first]!.start, ...[a, b].filter(inSentence(ctx)).map((x) => x!.start));
-      const spanEnd = Math.max(tokens[last]!.end, ...[a, b].filter(inSentence(ctx)).map((x) => x!.end));
+      let spanStart = tokens[first]!.start;
+      let spanEnd = tokens[last]!.end;
+      for (const x of [a, b]) {
+        if (!x || x.start < sentenceFrom || x.end > sentenceTo) continue;
+        spanStart = Math.min(spanStart, x.start);
+        spanEnd = Math.max(spanEnd, x.end);
+      }
       out.push({
         id: '',
         code,
-        plover: own ? entry.plover ?? info.plover! : info.plover!,
+        plover: own ? entry.plover ?? info.plover! : denied ? denial.plover : info.plover!,
         ploverMode: own ? entry.ploverMode ?? info.ploverMode : info.ploverMode,
         source: toActor(a),
         target: toActor(b),
@@ -305,8 +367,59 @@ export class EventCoder {
       case 'agent': return this.object(ctx, first, last, exclude, (s) => s.governor !== null && this.words.agent.has(s.governor));
       case 'mod': return this.modifier(ctx, first, last);
       case 'host': return this.host(ctx);
+      case 'recipient': return this.object(ctx, first, last, exclude, (s) => s.governor !== null && this.words.recipientPrepositions.has(s.governor))
+        ?? this.resolve(ctx, 'obj', first, last, exclude, passive);
+      // "discussed Yemen with Saudi Arabia": the object is the topic; the partner follows "with".
+      case 'partner': return this.object(ctx, first, last, exclude, (s) => s.governor !== null && this.words.partnerPrepositions.has(s.governor) && !this.nounAttached(ctx, last, s));
       case 'none': return null;
     }
+  }
+
+  /**
+   * Whether the prepositional phrase of `s` belongs to a noun inside an earlier prepositional
+   * phrase rather than to the verb ending at `last`: "discussed trade in an interview with the BBC".
+   */
+  private nounAttached(ctx: SentenceContext, last: number, s: ActorSlot): boolean {
+    const { tokens } = ctx;
+    const prep = s.phraseStart - 1;
+    const head = tokens[prep - 1];
+    if (!head || head.pos !== 'NOUN') return false;
+    for (let i = last + 1; i < prep - 1; i++) if (tokens[i]!.pos === 'ADP' && tokens[i]!.lower !== 'of') return true;
+    return false;
+  }
+
+  /** The country of a state actor's entity, as a target standing for its people; null for non-state actors. */
+  private ownCountry(ctx: SentenceContext, s: ActorSlot): ActorSlot | null {
+    const country = ctx.da.byId.get(s.entity!)?.country;
+    if (!country || !s.actor?.startsWith(country)) return null;
+    return { ...s, actor: country, entity: null, governor: null, group: -1 };
+  }
+
+  /** Verbal acts (GDELT quads 1 and 3: statements, appeals, accusations): their speaker may be named by place. */
+  private verbal(code: string): boolean {
+    const quad = this.codes.get(code)!.quad;
+    return quad === 1 || quad === 3;
+  }
+
+  /**
+   * Whether slot `s` lies in the subject of the verb at `first`: after the sentence's first word,
+   * not in a background phrase ("after the protests in Minsk"), no clause break or verb after it.
+   */
+  private inSubject(ctx: SentenceContext, s: ActorSlot, first: number): boolean {
+    if (s.tokenEnd > first || s.phraseStart <= ctx.sStart + 1) return false;
+    for (let i = ctx.sStart; i < s.tokenStart; i++) if (this.words.backgroundPrepositions.has(ctx.tokens[i]!.lower)) return false;
+    for (let i = s.tokenEnd; i < first; i++) {
+      const t = ctx.tokens[i]!;
+      if (this.words.breaks.has(t.lower) || t.pos === 'AUX' || (t.pos === 'VERB' && i > s.tokenEnd)) return false;
+    }
+    return true;
+  }
+
+  /** Whether the noun phrase of a noun event at `first` is governed by a background preposition ("after the riots"). */
+  private inBackground(ctx: SentenceContext, first: number): boolean {
+    let j = first - 1;
+    while (j >= ctx.sStart && this.words.inPhrase(ctx.tokens[j]!)) j--;
+    return j >= ctx.sStart && this.words.backgroundPrepositions.has(ctx.tokens[j]!.lower);
   }
 
   /** Nearest actor to the left that no preposition governs; a fronted phrase ("Subject to X, Y …") takes the first after its comma. */
@@ -374,6 +487,8 @@ export class EventCoder {
     for (let k = 0; k < ctx.slots.length; k++) {
       const s = ctx.slots[k]!;
       if (s.tokenStart <= last || s.tokenStart >= breakAt) continue;
+      // "Hamas freed 20 hostages and Israel released …": the subject of a coordinated clause ends the search.
+      if (!(k > 0 && ctx.slots[k - 1]!.group === s.group) && this.words.clauseCoordinators.has(tokens[s.phraseStart - 1]?.lower ?? '') && (tokens[s.tokenEnd]?.pos === 'VERB' || tokens[s.tokenEnd]?.pos === 'AUX')) break;
       if (this.isLocation(s) || (exclude && s.entity === exclude.entity)) continue;
       if (ok(s)) return this.headOf(ctx, k);
     }
@@ -482,12 +597,6 @@ function sentenceTimes(doc: Doc): TimeExpression[][] {
   return out;
 }
 
-function inSentence(ctx: SentenceContext) {
-  const from = ctx.tokens[ctx.sStart]!.start;
-  const to = ctx.tokens[ctx.sEnd - 1]!.end;
-  return (x: ActorSlot | null): boolean => x !== null && x.start >= from && x.end <= to;
-}
-
 /** Whether token `at` lies in a non-restrictive relative clause (", who …", ", which …") that has not closed. */
 function inCommaRelative(tokens: Token[], sStart: number, at: number, words: RoleWords): boolean {
   for (let j = at - 1; j > sStart; j--) {
@@ -519,16 +628,24 @@ function toActor(s: ActorSlot | null): EventActor {
   return s ? { actor: s.actor, entity: s.entity, start: s.start, end: s.end } : { actor: null, entity: null };
 }
 
-/** "was imposed", "has been granted", "were not released": a be/get auxiliary before a participle. */
-function isPassive(tokens: Token[], anchor: number, sStart: number, auxiliaries: Set<string>): boolean {
+/**
+ * A participle after an auxiliary ("was expelled", "have been freed"), or one right after a noun
+ * or comma whose by-phrase names an actor ("the talks, hosted by Oman, …", "the deal brokered by
+ * Qatar"): a reduced passive. "responded by launching", "spoke by phone" are active.
+ */
+function isPassive(ctx: SentenceContext, anchor: number, words: RoleWords): boolean {
+  const { tokens, sStart } = ctx;
   const t = tokens[anchor]!;
   if (t.lower.endsWith('ing') || (t.lower === t.lemma && !/(ed|en|wn)$/.test(t.lower))) return false;
   for (let i = anchor - 1; i >= sStart && anchor - i <= 3; i--) {
     const p = tokens[i]!;
-    if (auxiliaries.has(p.lower)) return true;
-    if (p.pos !== 'ADV' && p.pos !== 'PART' && p.pos !== 'AUX') return false;
+    if (words.passiveAuxiliaries.has(p.lower)) return true;
+    if (p.pos !== 'ADV' && p.pos !== 'PART' && p.pos !== 'AUX') break;
   }
-  return false;
+  const prev = tokens[anchor - 1];
+  const by = tokens[anchor + 1];
+  if (!prev || !by || !words.agent.has(by.lower) || !(prev.pos === 'NOUN' || prev.text === ',')) return false;
+  return ctx.slots.some((x) => x.phraseStart === anchor + 2 && x.governor === by.lower);
 }
 
 /** Whether events[from..] already holds the same event: only the current sentence's events are compared. */

@@ -17,8 +17,12 @@ export interface ModalityLexicon {
   cues: Record<string, Partial<Record<Scope, string[]>>>;
   /** Conditional cues that, inside a reported statement and alone, mark the future of the past ("said it would free"). */
   reportedFuture: string[];
+  /** Open questions and purposes of things ("whether to", "aimed at"): before the act, same clause, it is no event. */
+  unasserted: string[];
   /** Announced refusals: cues, and the rejection code (CAMEO 12) of each refused code or root. */
   refusal: { cues: string[]; codes: Record<string, string> };
+  /** Denials of a hostile act ("denied targeting civilians"): cues, the quads they apply to, the code and PLOVER type they give. */
+  denial: { cues: string[]; quads: number[]; code: string; plover: string };
 }
 
 interface Cue {
@@ -67,18 +71,20 @@ export class ModalityDetector {
   private readonly window: number;
   private readonly breaks: Set<string>;
   private readonly refusalByFirst = new Map<string, string[][]>();
+  private readonly unassertedByFirst = new Map<string, string[][]>();
   private readonly refusalCodes: Map<string, string>;
+  private readonly denialByFirst = new Map<string, string[][]>();
+  readonly denial: { quads: Set<number>; code: string; plover: string };
   private readonly reportedFuture: Set<string>;
 
   constructor(lex: ModalityLexicon, file = 'modality.json') {
     this.window = lex.window;
     this.reportedFuture = new Set(lex.reportedFuture);
-    for (const cue of lex.refusal.cues) {
-      const words = cue.toLowerCase().split(' ');
-      const list = this.refusalByFirst.get(words[0]!);
-      if (list) list.push(words);
-      else this.refusalByFirst.set(words[0]!, [words]);
-    }
+    for (const cue of lex.refusal.cues) addSequence(this.refusalByFirst, cue);
+    for (const cue of lex.denial.cues) addSequence(this.denialByFirst, cue);
+    if (!/^\d{3,4}$/.test(lex.denial.code) || !lex.denial.plover) throw new Error(`${file}: denial needs a CAMEO code and a PLOVER type`);
+    this.denial = { quads: new Set(lex.denial.quads), code: lex.denial.code, plover: lex.denial.plover };
+    for (const cue of lex.unasserted) addSequence(this.unassertedByFirst, cue);
     for (const [from, to] of Object.entries(lex.refusal.codes)) {
       if (!/^\d{2,4}$/.test(from) || !/^12\d{1,2}$/.test(to)) throw new Error(`${file}: refusal code "${from}" → "${to}": codes must be CAMEO codes, the target a 12x rejection`);
     }
@@ -150,13 +156,28 @@ export class ModalityDetector {
   refusalCode(tokens: Token[], sStart: number, first: number, code: string): string | null {
     const to = this.refusalCodes.get(code) ?? this.refusalCodes.get(code.slice(0, 3)) ?? this.refusalCodes.get(code.slice(0, 2));
     if (!to) return null;
+    return this.cueBefore(this.refusalByFirst, tokens, sStart, first) ? to : null;
+  }
+
+  /** Whether a denial ("denied targeting", "denied that its forces had shelled") governs the act at `first`, in the same clause. */
+  denied(tokens: Token[], sStart: number, first: number): boolean {
+    return this.cueBefore(this.denialByFirst, tokens, sStart, first);
+  }
+
+  /** Whether an open question or a thing's purpose ("whether to", "aimed at") governs the act at `first`: then it is no event. */
+  unasserted(tokens: Token[], sStart: number, first: number): boolean {
+    return this.cueBefore(this.unassertedByFirst, tokens, sStart, first);
+  }
+
+  /** Whether one of the sequences starts within the window before `first`, in the same clause. */
+  private cueBefore(byFirst: Map<string, string[][]>, tokens: Token[], sStart: number, first: number): boolean {
     for (let i = first - 1; i >= sStart && first - i <= this.window; i--) {
       const t = tokens[i]!;
-      if (this.breaks.has(t.lower)) return null;
-      const list = this.refusalByFirst.get(t.lower) ?? (t.lemma === t.lower ? undefined : this.refusalByFirst.get(t.lemma));
-      if (list?.some((words) => seqAt(words, tokens, i, first))) return to;
+      if (this.breaks.has(t.lower)) return false;
+      const list = byFirst.get(t.lower) ?? (t.lemma === t.lower ? undefined : byFirst.get(t.lemma));
+      if (list?.some((words) => seqAt(words, tokens, i, first))) return true;
     }
-    return null;
+    return false;
   }
 
   /**
@@ -206,6 +227,13 @@ export class ModalityDetector {
     }
     return best ?? 'asserted';
   }
+}
+
+function addSequence(byFirst: Map<string, string[][]>, cue: string): void {
+  const words = cue.toLowerCase().split(' ');
+  const list = byFirst.get(words[0]!);
+  if (list) list.push(words);
+  else byFirst.set(words[0]!, [words]);
 }
 
 /** Index of the first hit starting after token `i` (hits are in token order). */

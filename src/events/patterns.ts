@@ -12,7 +12,7 @@
  */
 import type { Token } from '../types.js';
 
-export type Role = 'subj' | 'obj' | 'mod' | 'agent' | 'host' | 'none';
+export type Role = 'subj' | 'obj' | 'mod' | 'agent' | 'host' | 'recipient' | 'partner' | 'none';
 
 export interface PatternEntry {
   code: string;
@@ -45,12 +45,21 @@ export interface PatternEntry {
   secondary?: boolean;
   /** A standing state ("subject to sanctions"), or an intention by nature (CAMEO 03). */
   modality?: 'ongoing' | 'intended';
+  /** Object words that give the words another sense ("met expectations" is no meeting). */
+  unless?: string[];
   /** PLOVER type where the CAMEO table drops the code (statements, appeals). */
   plover?: string;
   ploverMode?: string;
 }
 
 interface Gap {
+  minGap: number;
+}
+
+/** An element after the anchor with the gap allowed before it ("*": up to the lexicon's gap; "+": at least one). */
+interface Step {
+  el: Element;
+  gap: boolean;
   minGap: number;
 }
 
@@ -67,16 +76,17 @@ export interface CompiledPattern {
   /** "code:pattern", reported as the event's rule. */
   name: string;
   anchor: Element;
-  /** Elements after the anchor; a Gap stands for "*" or "+". */
-  rest: Array<Element | Gap>;
+  /** Elements after the anchor, each with the gap before it. */
+  steps: Step[];
   /** Number of concrete elements: more specific patterns win over shorter ones. */
   weight: number;
 }
 
 export interface PatternMatch {
   pattern: CompiledPattern;
-  /** Token indices (into Doc.tokens) of the matched words, anchor first. */
+  /** Token indices (into Doc.tokens) of the matched words, ascending: the anchor first, the last word `last`. */
   tokens: number[];
+  last: number;
 }
 
 export interface PatternLexicon {
@@ -121,14 +131,21 @@ function verbalUse(t: Token): boolean {
 
 const NO_MATCHES: PatternMatch[] = [];
 
-/** Regular inflections of a word: verbs' -s/-ed/-ing and nouns' plurals. */
-export function inflections(word: string, irregular: Record<string, string[]>): string[] {
+/** How a word is used, read once for all patterns anchored on it: 0 not yet read, 1 yes, 2 no. */
+interface WordUse {
+  noun: 0 | 1 | 2;
+  verb: 0 | 1 | 2;
+}
+
+/** Regular inflections of a word: verbs' -s/-ed/-ing, nouns' plurals only (`nounOnly`). */
+export function inflections(word: string, irregular: Record<string, string[]>, nounOnly = false): string[] {
   const out = new Set([word, ...(irregular[word] ?? [])]);
   if (word.includes(' ') || word.length < 2) return [...out];
   const last = word[word.length - 1]!;
   const consonantY = last === 'y' && !'aeiou'.includes(word[word.length - 2]!);
   const sibilant = /(s|x|z|ch|sh)$/.test(word);
   out.add(consonantY ? word.slice(0, -1) + 'ies' : sibilant ? word + 'es' : word + 's');
+  if (nounOnly) return [...out];
   const stem = last === 'e' ? word.slice(0, -1) : consonantY ? word.slice(0, -1) + 'i' : word;
   out.add(last === 'e' ? word + 'd' : stem + 'ed');
   out.add((last === 'e' && !word.endsWith('ee') ? word.slice(0, -1) : word) + 'ing');
@@ -140,15 +157,15 @@ export function inflections(word: string, irregular: Record<string, string[]>): 
   return [...out];
 }
 
-function compileElement(text: string, irregular: Record<string, string[]>, where: string): Element {
+function compileElement(text: string, irregular: Record<string, string[]>, where: string, nounOnly: boolean): Element {
   const el: Element = { forms: new Set(), phrases: [], pos: null };
   for (const alt of text.split('|')) {
     const [word, tag] = alt.split('/');
     if (!word) throw new Error(`${where}: empty alternative in "${text}"`);
     if (tag) el.pos = tag;
     const words = word.toLowerCase().split('_');
-    if (words.length === 1) for (const f of inflections(words[0]!, irregular)) el.forms.add(f);
-    else el.phrases.push(words.map((w, i) => new Set(i === words.length - 1 ? inflections(w, irregular) : [w])));
+    if (words.length === 1) for (const f of inflections(words[0]!, irregular, nounOnly)) el.forms.add(f);
+    else el.phrases.push(words.map((w, i) => new Set(i === words.length - 1 ? inflections(w, irregular, nounOnly) : [w])));
   }
   return el;
 }
@@ -177,6 +194,7 @@ export class PatternIndex {
   private readonly gap: number;
   private readonly gapStops: Set<string>;
   private readonly transparent: Set<string>;
+  private readonly hit: number[] = [];
 
   constructor(lexicon: PatternLexicon, file = 'patterns.json') {
     this.gap = lexicon.gap;
@@ -189,10 +207,17 @@ export class PatternIndex {
       for (const text of entry.patterns) {
         const parts = text.trim().split(/\s+/);
         if (!parts[0] || parts[0] === '*') throw new Error(`${where}: pattern "${text}" must start with a word`);
-        const anchor = compileElement(parts[0], lexicon.irregular, where);
-        const rest = parts.slice(1).map((p): Element | Gap => (p === '*' ? { minGap: 0 } : p === '+' ? { minGap: 1 } : compileElement(p, lexicon.irregular, where)));
+        const anchor = compileElement(parts[0], lexicon.irregular, where, entry.kind === 'noun');
+        const rest = parts.slice(1).map((p): Element | Gap => (p === '*' ? { minGap: 0 } : p === '+' ? { minGap: 1 } : compileElement(p, lexicon.irregular, where, false)));
         const weight = [anchor, ...rest].reduce((w, el) => w + ('minGap' in el ? 0 : 1 + (el.phrases.length && !el.forms.size ? 1 : 0)), 0);
-        const compiled: CompiledPattern = { entry, name: `${entry.code}:${text}`, anchor, rest, weight: weight + (entry.priority ?? 0) };
+        const steps: Step[] = [];
+        let gap: Gap | null = null;
+        for (const el of rest) {
+          if ('minGap' in el) { gap = el; continue; }
+          steps.push({ el, gap: gap !== null, minGap: gap?.minGap ?? 0 });
+          gap = null;
+        }
+        const compiled: CompiledPattern = { entry, name: `${entry.code}:${text}`, anchor, steps, weight: weight + (entry.priority ?? 0) };
         this.patterns.push(compiled);
         const keys = new Set([...anchor.forms, ...anchor.phrases.flatMap((ph) => [...ph[0]!])]);
         for (const form of keys) {
@@ -212,14 +237,9 @@ export class PatternIndex {
       const byLemma = this.byForm.get(t.lemma);
       const byForm = t.lemma === t.lower ? undefined : this.byForm.get(t.lower);
       if (!byLemma && !byForm) continue;
-      let best: PatternMatch | null = null;
-      for (const p of byForm ? [...(byLemma ?? []), ...byForm] : byLemma!) {
-        if (p.entry.kind === 'verb' ? nominalUse(tokens, i) || inName(tokens, i, from) : verbalUse(tokens[i]!)) continue;
-        const n = elementAt(p.anchor, tokens, i, to);
-        if (!n) continue;
-        const m = this.matchRest(p, tokens, i, n, to);
-        if (m && (!best || p.weight > best.pattern.weight)) best = { pattern: p, tokens: m };
-      }
+      const use: WordUse = { noun: 0, verb: 0 };
+      let best = byLemma ? this.bestOf(byLemma, tokens, i, from, to, use, null) : null;
+      if (byForm) best = this.bestOf(byForm, tokens, i, from, to, use, best);
       if (best) (found ??= []).push(best);
     }
     if (!found) return NO_MATCHES;
@@ -235,14 +255,33 @@ export class PatternIndex {
     return kept.sort((x, y) => x.tokens[0]! - y.tokens[0]!);
   }
 
+  /** The heaviest of `patterns` (anchored on token i) that matches there, or `best`. */
+  private bestOf(patterns: CompiledPattern[], tokens: Token[], i: number, from: number, to: number, use: WordUse, best: PatternMatch | null): PatternMatch | null {
+    for (const p of patterns) {
+      if (p.entry.kind === 'verb') {
+        if (use.noun === 0) use.noun = nominalUse(tokens, i) || inName(tokens, i, from) ? 1 : 2;
+        if (use.noun === 1) continue;
+      } else {
+        if (use.verb === 0) use.verb = verbalUse(tokens[i]!) ? 1 : 2;
+        if (use.verb === 1) continue;
+      }
+      // A one-word anchor with no tag to check matched when the word's form found the pattern.
+      const n = p.anchor.phrases.length || p.anchor.pos ? elementAt(p.anchor, tokens, i, to) : 1;
+      if (!n) continue;
+      const m = this.matchRest(p, tokens, i, n, to);
+      if (m && (!best || p.weight > best.pattern.weight)) best = { pattern: p, tokens: m, last: m[m.length - 1]! };
+    }
+    return best;
+  }
+
   private matchRest(p: CompiledPattern, tokens: Token[], anchor: number, anchorLength: number, to: number): number[] | null {
-    const hit = [anchor];
-    for (let k = 1; k < anchorLength; k++) hit.push(anchor + k);
+    // Matched positions go to a scratch list, copied out only on success.
+    const hit = this.hit;
+    hit.length = 0;
+    for (let k = 0; k < anchorLength; k++) hit.push(anchor + k);
     let pos = anchor + anchorLength;
-    let gap = 0;
-    let minGap = 0;
-    for (const el of p.rest) {
-      if ('minGap' in el) { gap = this.gap; minGap = el.minGap; continue; }
+    for (const { el, gap: gapped, minGap } of p.steps) {
+      const gap = gapped ? this.gap : 0;
       let found = -1;
       let length = 0;
       let limit = pos + gap;
@@ -261,9 +300,7 @@ export class PatternIndex {
       if (found < 0) return null;
       for (let k = 0; k < length; k++) hit.push(found + k);
       pos = found + length;
-      gap = 0;
-      minGap = 0;
     }
-    return hit;
+    return hit.slice();
   }
 }

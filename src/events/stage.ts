@@ -4,7 +4,6 @@ import type { AccusationLexicon } from './accusations.js';
 import type { RolesLexicon } from './actors.js';
 import type { CodeTableFile } from './codes.js';
 import { EventCoder, type CoderLexicons } from './coder.js';
-import type { ActorFallbackLexicon } from './fallbacks.js';
 import type { IntentLexicon } from './intent.js';
 import type { ModalityLexicon } from './modality.js';
 import type { PatternLexicon } from './patterns.js';
@@ -16,7 +15,6 @@ export function loadEventLexicons(): CoderLexicons {
     patterns: readLexiconJson<PatternLexicon>('events', 'patterns.json'),
     modality: readLexiconJson<ModalityLexicon>('events', 'modality.json'),
     roles: readLexiconJson<RolesLexicon>('events', 'roles.json'),
-    fallbacks: readLexiconJson<ActorFallbackLexicon>('events', 'actor-fallbacks.json'),
     intent: readLexiconJson<IntentLexicon>('events', 'intent-codes.json'),
     accusations: readLexiconJson<AccusationLexicon>('events', 'accusations.json'),
   };

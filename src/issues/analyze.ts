@@ -2,8 +2,8 @@ import type { Doc } from '../doc.js';
 import { buildContext } from './context.js';
 import type { IssueMatcher } from './matcher.js';
 import { findIssueMatches } from './mentions.js';
-import { readProgress } from './progress.js';
-import { readStances } from './stance.js';
+import { readProgress, type ProgressSignal } from './progress.js';
+import { readStances, type StanceObservation } from './stance.js';
 import { summarize, toLabels } from './summarize.js';
 import type { IssueFinding } from './types.js';
 import { buildUnits } from './units.js';
@@ -18,10 +18,12 @@ export function analyzeIssues(doc: Doc, matcher: IssueMatcher): IssueFinding[] {
   const ctx = buildContext(doc, view, hits, matcher);
   const matches = findIssueMatches(ctx);
   const units = buildUnits(ctx, matches);
-  const byRef = new Map(units.map((u) => [u.ref, u]));
-  for (const q of doc.quotes) q.issues = toLabels(matcher, byRef.get(q.id)!);
-  for (const ev of doc.events) ev.issues = toLabels(matcher, byRef.get(ev.id)!);
-  const stances = units.flatMap((u) => readStances(ctx, u));
-  const signals = units.flatMap((u) => readProgress(ctx, u));
+  // Units come statements first, then events, each in doc order.
+  doc.quotes.forEach((q, i) => (q.issues = toLabels(matcher, units[i]!)));
+  doc.events.forEach((ev, i) => (ev.issues = toLabels(matcher, units[doc.quotes.length + i]!)));
+  const stances: StanceObservation[] = [];
+  const signals: ProgressSignal[] = [];
+  for (const unit of units) if (unit.labels.length > 0) stances.push(...readStances(ctx, unit));
+  for (const unit of units) if (unit.labels.length > 0) signals.push(...readProgress(ctx, unit));
   return summarize(doc, matcher, matches, units, stances, signals);
 }

@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { Mention, Modality } from '../types.js';
 import { entityCountry } from './actors.js';
-import type { IssueMatcher, Payload, SentenceHits } from './matcher.js';
+import type { DocHits, IssueMatcher, Payload, SentenceHits } from './matcher.js';
 import type { Hit } from './trie.js';
 import type { WordView } from './words.js';
 import { lowerBound } from '../sorted.js';
@@ -26,6 +26,8 @@ export interface DocContext {
   doc: Doc;
   view: WordView;
   hits: SentenceHits[];
+  /** The doc's cues per kind, in word order. */
+  cues: DocHits['cues'];
   matcher: IssueMatcher;
   mentions: Mention[][];
   marks: WordMarks;
@@ -38,9 +40,11 @@ export function countryOf(ctx: DocContext, id: string | null | undefined): strin
   return id ? (ctx.countries.get(id) ?? null) : null;
 }
 
-export function buildContext(doc: Doc, view: WordView, hits: SentenceHits[], matcher: IssueMatcher): DocContext {
+export function buildContext(doc: Doc, view: WordView, hits: DocHits, matcher: IssueMatcher): DocContext {
   const countries = new Map(doc.entities.map((e) => [e.id, entityCountry(e)]));
-  return { doc, view, hits, matcher, mentions: mentionsBySentence(doc), marks: markWords(doc, view, hits), countries };
+  return {
+    doc, view, hits: hits.sentences, cues: hits.cues, matcher, mentions: mentionsBySentence(doc), marks: markWords(doc, view, hits.sentences), countries,
+  };
 }
 
 function markWords(doc: Doc, view: WordView, hits: SentenceHits[]): WordMarks {
@@ -83,16 +87,27 @@ export function windowStart(ctx: DocContext, w: number, window: number): number 
 
 /**
  * The cues of one kind in sentence `s` that lie inside words [from, to), in word order: a binary
- * search to `from`, so a unit reads only the cues in its own words, not the whole sentence's.
+ * search in the doc's cues of that kind, so a unit reads only the cues in its own words.
  */
-export function cuesIn<K extends Payload['kind']>(ctx: DocContext, s: number, kind: K, from: number, to: number): Array<Hit<Payload & { kind: K }>> {
-  const list = ctx.hits[s]!.cues;
-  const lo = lowerBound(list, (x) => x.start < from);
-  const out: Array<Hit<Payload & { kind: K }>> = [];
-  for (let i = lo; i < list.length && list[i]!.start < to; i++) {
-    const hit = list[i]!;
-    if (hit.end <= to && hit.payload.kind === kind) out.push(hit as Hit<Payload & { kind: K }>);
+export function cuesIn<K extends Payload['kind']>(ctx: DocContext, s: number, kind: K, from: number, to: number): ReadonlyArray<Hit<Payload & { kind: K }>> {
+  const list = ctx.cues.get(kind) as Array<Hit<Payload & { kind: K }>> | undefined;
+  if (!list) return NO_HITS;
+  // A hit lies in the sentence of its first word.
+  const first = Math.max(from, ctx.view.firstWord[s]!);
+  const stop = Math.min(to, ctx.view.firstWord[s + 1]!);
+  let out: Array<Hit<Payload & { kind: K }>> | undefined;
+  for (let i = lowerBound(list, (x) => x.start < first); i < list.length && list[i]!.start < stop; i++) {
+    if (list[i]!.end <= to) (out ??= []).push(list[i]!);
   }
+  return out ?? NO_HITS;
+}
+
+const NO_HITS: ReadonlyArray<never> = [];
+
+/** The distinct sentences of a unit's labels, in order of first appearance. */
+export function labelSentences(labels: ReadonlyArray<{ sentence: number }>): number[] {
+  const out: number[] = [];
+  for (const l of labels) if (!out.includes(l.sentence)) out.push(l.sentence);
   return out;
 }
 
@@ -103,9 +118,19 @@ export function gap(a: { start: number; end: number }, b: { start: number; end: 
   return 0;
 }
 
-/** The doc's entity mentions, bucketed by the sentence they start in. */
+/** The doc's entity mentions, bucketed by the sentence they start in (none for a start between sentences). */
 function mentionsBySentence(doc: Doc): Mention[][] {
-  const out: Mention[][] = doc.sentences.map(() => []);
-  for (const m of doc.mentions) out[doc.sentenceAt(m.start)]?.push(m);
+  const { sentences, mentions } = doc;
+  const out: Mention[][] = new Array(sentences.length);
+  for (let s = 0; s < sentences.length; s++) out[s] = [];
+  // Mentions come sorted by start: walk both lists once (from the top again for one out of order).
+  let s = 0;
+  let previous = -Infinity;
+  for (const m of mentions) {
+    if (m.start < previous) s = 0;
+    previous = m.start;
+    while (s < sentences.length && sentences[s]!.end <= m.start) s++;
+    if (s < sentences.length && sentences[s]!.start <= m.start) out[s]!.push(m);
+  }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Modality, Stance } from '../types.js';
-import type { CueLexicons } from './cues.js';
+import { byCameoPrefix, type CueLexicons, type ProgressLexicon, type StanceLexicon } from './cues.js';
 import type { IssueDefinition, Taxonomy } from './taxonomy.js';
 import { PhraseTrie, type Hit } from './trie.js';
 import { WordSplitter, type Word } from './words.js';
@@ -37,11 +37,21 @@ export interface CompiledProgressCue {
 export interface SentenceHits {
   terms: Array<Hit<Payload & { kind: 'term' }>>;
   groups: Map<number, Array<Hit<Payload>>>;
+  /** Every cue hit (neither term nor group). */
   cues: Array<Hit<Payload>>;
 }
 
+/** A document's hits: per sentence, and its cues per kind in word order (see cuesIn). */
+export interface DocHits {
+  sentences: SentenceHits[];
+  cues: Map<Payload['kind'], Array<Hit<Payload>>>;
+}
+
+/** Shared by every bucket without co-term hits (most): read-only. */
+const NO_GROUPS: Map<number, Array<Hit<Payload>>> = new Map();
+
 function newBucket(): SentenceHits {
-  return { terms: [], groups: new Map(), cues: [] };
+  return { terms: [], groups: NO_GROUPS, cues: [] };
 }
 
 /**
@@ -59,6 +69,8 @@ export class IssueMatcher {
   readonly splitter: WordSplitter;
   private readonly trie = new PhraseTrie<Payload>();
   private readonly groupIds = new Map<string, number>();
+  /** Per event code: the look-ups below, which scan a table, done once per code. */
+  private readonly cameoMemo = new Map<string, { issues: number[]; progress?: ProgressLexicon['cameo'][number]; stance?: StanceLexicon['cameo'][number] }>();
 
   constructor(taxonomy: Taxonomy, cues: CueLexicons) {
     this.issues = taxonomy.issues;
@@ -94,36 +106,69 @@ export class IssueMatcher {
     for (const p of cues.discourse.anaphors) this.add(p, { kind: 'anaphor' });
   }
 
-  /** Issues whose CAMEO codes (or code prefixes) cover an event code. */
-  issuesForCameo(code: string): number[] {
-    const out: number[] = [];
-    this.issues.forEach((issue, i) => {
-      if (issue.cameo?.some((prefix) => code.startsWith(prefix))) out.push(i);
-    });
-    return out;
+  /**
+   * Issues whose CAMEO codes (or code prefixes) cover an event code, the most specific only (none
+   * that is broader than another found). The same array for every call with one code.
+   */
+  issuesForCameo(code: string): readonly number[] {
+    return this.cameo(code).issues;
   }
 
-  /** All hits of a document, bucketed by sentence index; sentences without hits share one empty, read-only bucket. */
-  scan(words: Word[], sentenceCount: number): SentenceHits[] {
+  /** The progress a CAMEO code itself shows (lexicon/issues/progress.json "cameo"), if any. */
+  progressForCameo(code: string): ProgressLexicon['cameo'][number] | undefined {
+    return this.cameo(code).progress;
+  }
+
+  /** The stance a CAMEO code implies for its source (lexicon/issues/stance.json "cameo"), if any. */
+  stanceForCameo(code: string): StanceLexicon['cameo'][number] | undefined {
+    return this.cameo(code).stance;
+  }
+
+  private cameo(code: string) {
+    let memo = this.cameoMemo.get(code);
+    if (!memo) {
+      const found: number[] = [];
+      this.issues.forEach((issue, i) => {
+        if (issue.cameo?.some((prefix) => code.startsWith(prefix))) found.push(i);
+      });
+      memo = {
+        issues: found.filter((i) => !found.some((j) => this.ancestors[j]!.includes(i))),
+        progress: byCameoPrefix(this.cues.progress.cameo, code),
+        stance: byCameoPrefix(this.cues.stance.cameo, code),
+      };
+      this.cameoMemo.set(code, memo);
+    }
+    return memo;
+  }
+
+  /** All hits of a document, bucketed by sentence index (sentences without hits share one empty, read-only bucket), and its cues by kind. */
+  scan(words: Word[], sentenceCount: number): DocHits {
     const buckets: Array<SentenceHits | undefined> = new Array(sentenceCount);
+    const cues = new Map<Payload['kind'], Array<Hit<Payload>>>();
     for (const hit of this.trie.scan(words)) {
       const s = words[hit.start]!.sentence;
       const bucket = (buckets[s] ??= newBucket());
       const p = hit.payload;
       if (p.kind === 'term') bucket.terms.push(hit as Hit<Payload & { kind: 'term' }>);
       else if (p.kind === 'group') {
+        if (bucket.groups === NO_GROUPS) bucket.groups = new Map();
         const list = bucket.groups.get(p.group);
         if (list) list.push(hit);
         else bucket.groups.set(p.group, [hit]);
-      } else bucket.cues.push(hit);
+      } else {
+        bucket.cues.push(hit);
+        const list = cues.get(p.kind);
+        if (list) list.push(hit);
+        else cues.set(p.kind, [hit]);
+      }
     }
     const empty = newBucket();
     for (let s = 0; s < sentenceCount; s++) buckets[s] ??= empty;
-    return buckets as SentenceHits[];
+    return { sentences: buckets as SentenceHits[], cues };
   }
 
   private add(phrase: string, payload: Payload): void {
-    this.trie.add(this.splitter.phraseKeys(phrase), payload);
+    this.trie.add(this.splitter.intern(this.splitter.phraseKeys(phrase)), payload);
   }
 
   /** One group id per distinct word list, so shared co-term lists are matched once. */

@@ -1,4 +1,4 @@
-import { countryOf, type DocContext } from './context.js';
+import { countryOf, cuesIn, type DocContext } from './context.js';
 import type { Payload, SentenceHits } from './matcher.js';
 import type { Hit } from './trie.js';
 import { distance, wordAt } from './words.js';
@@ -34,7 +34,7 @@ export function findIssueMatches(ctx: DocContext): IssueMatch[][] {
     }
     const kept = found.filter((m) => !found.some((n) => n !== m && ctx.matcher.ancestors[n.issue]!.includes(m.issue) && overlaps(m, n)));
     const previous = perSentence[s - 1];
-    perSentence.push(kept.length === 0 && previous && previous.length > 0 ? inherit(ctx, bucket, s, previous) : kept);
+    perSentence.push(kept.length === 0 && previous && previous.length > 0 ? inherit(ctx, s, previous) : kept);
   });
   return perSentence;
 }
@@ -75,18 +75,18 @@ function countryMentionWords(ctx: DocContext, s: number, countries: ReadonlySet<
   const out: Array<{ start: number; end: number }> = [];
   for (const m of ctx.mentions[s] ?? []) {
     const country = countryOf(ctx, m.entity);
-    if (country && countries.has(country)) out.push({ start: wordAt(ctx.view.words, m.start), end: wordAt(ctx.view.words, m.end - 1) + 1 });
+    if (country && countries.has(country)) out.push({ start: wordAt(ctx.view, m.start), end: wordAt(ctx.view, m.end - 1) + 1 });
   }
   return out;
 }
 
 /** The previous sentence's issues, shown by the anaphoric noun phrase near this sentence's start. */
-function inherit(ctx: DocContext, bucket: SentenceHits, s: number, previous: IssueMatch[]): IssueMatch[] {
+function inherit(ctx: DocContext, s: number, previous: IssueMatch[]): IssueMatch[] {
   const { view, matcher } = ctx;
   const first = view.firstWord[s]!;
   const last = view.firstWord[s + 1]!;
-  const anaphor = bucket.cues.find(
-    (h) => h.payload.kind === 'anaphor' && h.start - first < matcher.cues.discourse.anaphorWindow && NOMINAL.has(view.words[h.end]?.pos ?? ''),
+  const anaphor = cuesIn(ctx, s, 'anaphor', first, last).find(
+    (h) => h.start - first < matcher.cues.discourse.anaphorWindow && NOMINAL.has(view.words[h.end]?.pos ?? ''),
   );
   if (!anaphor) return [];
   let end = anaphor.end;

@@ -1,5 +1,4 @@
-import { cuesIn, gap, windowStart, type DocContext } from './context.js';
-import { byCameoPrefix } from './cues.js';
+import { cuesIn, gap, labelSentences, windowStart, type DocContext } from './context.js';
 import type { Hit } from './trie.js';
 import type { Payload } from './matcher.js';
 import type { Hedge } from './types.js';
@@ -35,10 +34,11 @@ export interface CueReading {
  */
 export function readProgress(ctx: DocContext, unit: Unit): ProgressSignal[] {
   const readings = new Map<number, CueReading[]>();
-  const sentences = new Set(unit.labels.map((l) => l.sentence));
-  for (const s of sentences) {
+  for (const s of labelSentences(unit.labels)) {
+    const hits = cuesIn(ctx, s, 'progress', unit.from, unit.to);
+    if (hits.length === 0) continue;
     const labels = unit.labels.filter((l) => l.sentence === s);
-    for (const hit of cuesIn(ctx, s, 'progress', unit.from, unit.to)) {
+    for (const hit of hits) {
       const cue = ctx.matcher.progressCues[hit.payload.cue]!;
       if (cue.withGroup !== null && !ctx.hits[s]!.groups.has(cue.withGroup)) continue;
       const reading: CueReading = {
@@ -66,8 +66,8 @@ export function readProgress(ctx: DocContext, unit: Unit): ProgressSignal[] {
 function targets(ctx: DocContext, hit: Hit<Payload>, labels: Unit['labels']): number[] {
   const clause = ctx.marks.clause[hit.start];
   const located = labels.map((l) => {
-    const start = wordAt(ctx.view.words, l.start);
-    return { issue: l.issue, start, end: Math.max(start + 1, wordAt(ctx.view.words, l.end)) };
+    const start = wordAt(ctx.view, l.start);
+    return { issue: l.issue, start, end: Math.max(start + 1, wordAt(ctx.view, l.end)) };
   });
   const same = located.filter((l) => ctx.marks.clause[l.start] === clause || ctx.marks.clause[l.end - 1] === clause);
   if (same.length > 0) return same.map((l) => l.issue);
@@ -93,7 +93,7 @@ function hedgeOf(ctx: DocContext, unit: Unit, hit: Hit<Payload>): Hedge | null {
 /** Without a word cue, an event's CAMEO code may itself be progress ("sign formal agreement"). */
 function cameoReading(ctx: DocContext, unit: Unit, label: Unit['labels'][number]): CueReading[] {
   if (!unit.code) return [];
-  const entry = byCameoPrefix(ctx.matcher.cues.progress.cameo, unit.code);
+  const entry = ctx.matcher.progressForCameo(unit.code);
   if (!entry) return [];
   const counted = !unit.modality || ctx.matcher.cues.progress.cameoModalities.includes(unit.modality);
   return [{ value: entry.progress, start: label.start, end: label.end, hedge: counted ? null : unit.modality }];

@@ -1,6 +1,5 @@
 import type { Stance } from '../types.js';
-import { countryOf, cuesIn, gap, windowStart, type DocContext } from './context.js';
-import { byCameoPrefix } from './cues.js';
+import { countryOf, cuesIn, gap, labelSentences, windowStart, type DocContext } from './context.js';
 import type { Hit } from './trie.js';
 import type { Payload } from './matcher.js';
 import type { Unit } from './units.js';
@@ -12,6 +11,8 @@ export interface StanceObservation {
   actor: string;
   stance: Stance;
   ref: string;
+  /** True when the unit is a statement (quote). */
+  quote: boolean;
   /** The words that show the stance (the cue), or the issue's words when it is neutral. */
   start: number;
   end: number;
@@ -34,7 +35,7 @@ const INVERSE: Record<Stance, Stance> = { supports: 'opposes', opposes: 'support
  */
 export function readStances(ctx: DocContext, unit: Unit): StanceObservation[] {
   const out: StanceObservation[] = [];
-  for (const s of new Set(unit.labels.map((l) => l.sentence))) {
+  for (const s of labelSentences(unit.labels)) {
     const cues = readCues(ctx, unit, s);
     for (const label of unit.labels) {
       if (label.sentence !== s) continue;
@@ -63,7 +64,7 @@ function readCues(ctx: DocContext, unit: Unit, sentence: number): SentenceCues {
 
 function stanceOn(ctx: DocContext, unit: Unit, label: Unit['labels'][number], cues: SentenceCues): StanceObservation | null {
   const { exceptions, attitudes, condition } = cues;
-  const w = wordAt(ctx.view.words, label.start);
+  const w = wordAt(ctx.view, label.start);
   const exception = exceptions.find((e) => w >= e.hit.end && w < e.scopeEnd);
   let stance: Stance = 'neutral';
   let cue: Hit<Payload> | undefined;
@@ -88,14 +89,14 @@ function stanceOn(ctx: DocContext, unit: Unit, label: Unit['labels'][number], cu
       cue ??= condition;
     }
     if (!cue && unit.code && unit.modality !== 'negated') {
-      const implied = byCameoPrefix(ctx.matcher.cues.stance.cameo, unit.code);
+      const implied = ctx.matcher.stanceForCameo(unit.code);
       if (implied) stance = implied.stance;
     }
   }
   if (unit.kind !== 'sentence') holder ??= unit.actor;
   if (!holder) return null;
   const span = cue ? { start: ctx.view.words[cue.start]!.start, end: ctx.view.words[cue.end - 1]!.end } : label;
-  return { issue: label.issue, actor: holder, stance, ref: unit.ref, start: span.start, end: span.end };
+  return { issue: label.issue, actor: holder, stance, ref: unit.ref, quote: unit.kind === 'quote', start: span.start, end: span.end };
 }
 
 function attitudeOf(ctx: DocContext, hit: Hit<Payload>): Stance {

@@ -5,7 +5,7 @@ import type { IssueMatcher } from './matcher.js';
 import type { IssueMatch } from './mentions.js';
 import type { ProgressSignal } from './progress.js';
 import type { StanceObservation } from './stance.js';
-import type { IssueFinding, StanceEvidence } from './types.js';
+import type { IssueFinding, ProgressCue, StanceEvidence } from './types.js';
 import type { Unit } from './units.js';
 
 /**
@@ -29,12 +29,15 @@ export function summarize(
   const involve = (f: IssueFinding, actor: string | null) => {
     if (actor && !f.actors.includes(actor)) f.actors.push(actor);
   };
-  for (const m of matches.flat()) {
-    finding(m.issue).mentions.push({ start: m.start, end: m.end });
-    if (!first.has(m.issue)) first.set(m.issue, m.start);
+  for (const inSentence of matches) {
+    for (const m of inSentence) {
+      finding(m.issue).mentions.push({ start: m.start, end: m.end });
+      if (!first.has(m.issue)) first.set(m.issue, m.start);
+    }
   }
-  const eventsById = new Map(doc.events.map((e) => [e.id, e]));
-  for (const unit of units) {
+  // Units come statements first, then events, each in doc order.
+  units.forEach((unit, u) => {
+    const ev = unit.kind === 'event' ? doc.events[u - doc.quotes.length] : undefined;
     for (const label of unit.labels) {
       const f = finding(label.issue);
       if (!first.has(label.issue)) first.set(label.issue, label.start);
@@ -42,24 +45,21 @@ export function summarize(
       else if (unit.kind === 'event') f.events.push(unit.ref);
       else f.sentences.push(unit.ref);
       involve(f, unit.actor);
-      const ev = eventsById.get(unit.ref);
       if (ev) involve(f, actorCountry(ev.target.actor));
     }
-  }
+  });
   const counted = new Set<string>();
   for (const s of signals) {
     const f = finding(s.issue);
-    f.signals.push({
-      ref: s.ref, progress: s.progress, start: s.start, end: s.end, ...(s.hedge ? { hedge: s.hedge } : {}),
-      cues: s.readings.map((r) => ({ progress: r.value, start: r.start, end: r.end, ...(r.hedge ? { hedge: r.hedge } : {}) })),
-    });
+    const cues = s.readings.map((r): ProgressCue => (r.hedge ? { progress: r.value, start: r.start, end: r.end, hedge: r.hedge } : { progress: r.value, start: r.start, end: r.end }));
+    const { ref, progress, start, end, hedge } = s;
+    f.signals.push(hedge ? { ref, progress, start, end, hedge, cues } : { ref, progress, start, end, cues });
     const key = `${s.issue}:${s.start}:${s.end}`;
     if (s.progress !== 0 && !counted.has(key)) {
       counted.add(key);
       f.progress += s.progress;
     }
   }
-  const quoteIds = new Set(doc.quotes.map((q) => q.id));
   const byIssueActor = new Map<string, StanceObservation[]>();
   for (const o of stances) {
     const key = `${o.issue}\u0000${o.actor}`;
@@ -72,10 +72,8 @@ export function summarize(
     const stance = overall(list.map((o) => o.stance));
     const decisive = list.find((o) => o.stance === stance) ?? list[0]!;
     const evidence: StanceEvidence[] = list.map((o) => ({ ref: o.ref, stance: o.stance, start: o.start, end: o.end }));
-    f.stances.push({
-      actor: decisive.actor, stance, ...(quoteIds.has(decisive.ref) ? { quote: decisive.ref } : {}),
-      start: decisive.start, end: decisive.end, evidence,
-    });
+    const { actor, start, end } = decisive;
+    f.stances.push(decisive.quote ? { actor, stance, quote: decisive.ref, start, end, evidence } : { actor, stance, start, end, evidence });
     involve(f, decisive.actor);
   }
   return [...findings.entries()].sort((a, b) => (first.get(a[0]) ?? 0) - (first.get(b[0]) ?? 0)).map(([, f]) => f);
@@ -86,9 +84,9 @@ export function summarize(
  * rejecting part), is conditional; otherwise the one non-neutral stance shown; else neutral.
  */
 export function overall(stances: Stance[]): Stance {
-  const shown = new Set(stances.filter((s) => s !== 'neutral'));
-  if (shown.has('conditional') || (shown.has('supports') && shown.has('opposes'))) return 'conditional';
-  return shown.has('supports') ? 'supports' : shown.has('opposes') ? 'opposes' : 'neutral';
+  const shown = (stance: Stance) => stances.includes(stance);
+  if (shown('conditional') || (shown('supports') && shown('opposes'))) return 'conditional';
+  return shown('supports') ? 'supports' : shown('opposes') ? 'opposes' : 'neutral';
 }
 
 /** The labels of one unit in the contract's shape. */

@@ -13,7 +13,7 @@ export interface Unit {
   /** Quote id, event id, or "s<index>" for a narrative sentence. */
   ref: string;
   kind: 'quote' | 'event' | 'sentence';
-  /** Words [from, to) where the unit's cues may stand. */
+  /** Words [from, to) where the unit's cues may stand; 0, 0 for a unit without labels (no cue is read for it). */
   from: number;
   to: number;
   /** Country-level actor who speaks (quote) or acts (event); null for narrative. */
@@ -29,7 +29,9 @@ export interface Unit {
 /** Units of a doc, statements first, then events, then narrative sentences. */
 export function buildUnits(ctx: DocContext, matches: IssueMatch[][]): Unit[] {
   const { doc, view } = ctx;
-  const all = matches.flat().sort((a, b) => a.start - b.start);
+  const all: IssueMatch[] = [];
+  for (const inSentence of matches) for (const m of inSentence) all.push(m);
+  all.sort((a, b) => a.start - b.start);
   const units: Unit[] = doc.quotes.map((q) => quoteUnit(ctx, q, all));
   for (const ev of doc.events) units.push(eventUnit(ctx, ev, all, matches));
   const covering = coveringSpans(ctx);
@@ -64,15 +66,15 @@ function inside(sorted: IssueMatch[], start: number, end: number): IssueMatch[] 
 }
 
 function quoteUnit(ctx: DocContext, q: Quote, all: IssueMatch[]): Unit {
-  // The reporting verb carries attitude too ("rejected", "welcomed"), so cues may stand on it.
-  const start = Math.min(q.start, q.cue?.start ?? q.start);
-  const end = Math.max(q.end, q.cue?.end ?? q.end);
-  return {
-    ref: q.id, kind: 'quote', from: wordAt(ctx.view.words, start), to: wordAt(ctx.view.words, end),
-    actor: countryOf(ctx, q.speaker?.entity),
-    modality: null, code: null,
-    labels: onePerIssue(inside(all, q.start, q.end)),
-  };
+  const labels = onePerIssue(inside(all, q.start, q.end));
+  let from = 0;
+  let to = 0;
+  if (labels.length > 0) {
+    // The reporting verb carries attitude too ("rejected", "welcomed"), so cues may stand on it.
+    from = wordAt(ctx.view, Math.min(q.start, q.cue?.start ?? q.start));
+    to = wordAt(ctx.view, Math.max(q.end, q.cue?.end ?? q.end));
+  }
+  return { ref: q.id, kind: 'quote', from, to, actor: countryOf(ctx, q.speaker?.entity), modality: null, code: null, labels };
 }
 
 /**
@@ -86,24 +88,27 @@ function eventUnit(ctx: DocContext, ev: PoliticalEvent, all: IssueMatch[], match
   let labels = inside(all, ev.start, ev.end);
   if (labels.length === 0) labels = matches.slice(first, last + 1).flat();
   if (labels.length === 0) {
-    labels = matcher.issuesForCameo(ev.code)
-      .filter((i, _, found) => !found.some((j) => matcher.ancestors[j]!.includes(i)))
-      .map((issue) => ({ issue, start: ev.start, end: ev.end, sentence: first }));
+    labels = matcher.issuesForCameo(ev.code).map((issue) => ({ issue, start: ev.start, end: ev.end, sentence: first }));
   }
-  let from = wordAt(view.words, ev.start);
-  let to = Math.max(from + 1, wordAt(view.words, ev.end));
-  while (from > 0 && marks.clause[from - 1] === marks.clause[from]) from--;
-  while (to < view.words.length && marks.clause[to] === marks.clause[to - 1]) to++;
+  labels = onePerIssue(labels);
+  let from = 0;
+  let to = 0;
+  if (labels.length > 0) {
+    from = wordAt(view, ev.start);
+    to = Math.max(from + 1, wordAt(view, ev.end));
+    while (from > 0 && marks.clause[from - 1] === marks.clause[from]) from--;
+    while (to < view.words.length && marks.clause[to] === marks.clause[to - 1]) to++;
+  }
   return {
     ref: ev.id, kind: 'event', from, to,
     actor: countryOf(ctx, ev.source.entity) ?? actorCountry(ev.source.actor),
-    modality: ev.modality, code: ev.code,
-    labels: onePerIssue(labels),
+    modality: ev.modality, code: ev.code, labels,
   };
 }
 
 /** The first match of each issue, in text order. */
 function onePerIssue(matches: IssueMatch[]): IssueMatch[] {
+  if (matches.length < 2) return matches.slice();
   const seen = new Set<number>();
   return [...matches]
     .sort((a, b) => a.start - b.start)

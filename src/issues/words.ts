@@ -4,14 +4,15 @@ import { lowerBound } from '../sorted.js';
 /**
  * The issue layer matches lexicon phrases against "words": the doc's tokens with hyphenated
  * compounds split ("rare-earth" → "rare" "earth", "Russian-American" → "russian" "american") so a
- * lexicon phrase matches however the writer hyphenated it. Each word carries one or two match
- * keys: the stem of its surface form and the stem of the tagger's lemma (for irregular forms
- * like "broke" → "break").
+ * lexicon phrase matches however the writer hyphenated it. Each word has one or two match keys:
+ * the stem of its surface form and the stem of the tagger's lemma (for irregular forms like
+ * "broke" → "break"); it carries the ids of those that some lexicon phrase uses.
  */
 export interface Word {
   start: number;
   end: number;
-  keys: string[];
+  /** Ids of its match keys that occur in some lexicon phrase (see WordSplitter.intern); often none. */
+  keys: readonly number[];
   /** Index of the sentence in doc.sentences. */
   sentence: number;
   /** True for punctuation: clause boundaries for cue windows. */
@@ -44,8 +45,17 @@ export function distance(view: WordView, a: { start: number; end: number }, b: {
 export class WordSplitter {
   /** Match key per surface form: stemming is the hot path of the layer and vocabularies are small. */
   private readonly keys = new Map<string, string>();
-  /** Shared key lists (one key, or surface and lemma keys), so words do not each allocate one. */
-  private readonly keyLists = new Map<string, string[]>();
+  /** Id of each match key that occurs in a lexicon phrase; keys of the text not listed match nothing. */
+  private readonly vocabulary = new Map<string, number>();
+  /**
+   * Per lower-cased form: the ids of its key, so a token costs one look-up (two when its lemma
+   * differs). Id lists are shared (one per id or pair of ids), so the lists a scan reads stay few.
+   */
+  private readonly forms = new Map<string, readonly number[]>();
+  private readonly single: Array<readonly number[]> = [];
+  private readonly pairs = new Map<number, readonly number[]>();
+  /** Whether some phrase has a word without letters or digits: if none does, punctuation is not looked up. */
+  private punctuationKeys = false;
 
   constructor(private readonly boundPrefixes: ReadonlySet<string>) {}
 
@@ -53,28 +63,35 @@ export class WordSplitter {
   view(doc: Doc): WordView {
     const words: Word[] = [];
     const firstWord: number[] = [];
-    doc.sentences.forEach((sentence, si) => {
+    const tokens = doc.tokens;
+    const boilerplate = doc.article.boilerplate.length > 0;
+    for (let si = 0; si < doc.sentences.length; si++) {
+      const sentence = doc.sentences[si]!;
       firstWord.push(words.length);
       // Menus and share prompts name no issue of the article.
-      if (doc.inBoilerplate(sentence)) return;
+      if (boilerplate && doc.inBoilerplate(sentence)) continue;
       for (let ti = sentence.tokenStart; ti < sentence.tokenEnd; ti++) {
-        const token = doc.tokens[ti]!;
+        const token = tokens[ti]!;
         const punct = !hasWordChar(token.text);
-        if (!punct && HYPHENS.test(token.text)) {
+        // A key made from a form without letters or digits has none either; its lemma may ("&" → "and").
+        if (punct && !this.punctuationKeys && token.lemma === token.lower) {
+          words.push({ start: token.start, end: token.end, keys: NO_IDS, sentence: si, punct, pos: token.pos });
+          continue;
+        }
+        if (!punct && hasHyphen(token.text)) {
           for (const part of this.parts(token.text)) {
             const start = token.start + part.offset;
-            words.push({ start, end: start + part.length, keys: this.keyList(part.text, part.text), sentence: si, punct: false, pos: token.pos });
+            words.push({ start, end: start + part.length, keys: this.ids(part.text), sentence: si, punct: false, pos: token.pos });
           }
           continue;
         }
-        words.push({ start: token.start, end: token.end, keys: this.keyList(token.lower, token.lemma), sentence: si, punct, pos: token.pos });
+        const keys = token.lemma === token.lower ? this.ids(token.lower) : this.lemmaIds(token.lower, token.lemma);
+        words.push({ start: token.start, end: token.end, keys, sentence: si, punct, pos: token.pos });
       }
-    });
+    }
     firstWord.push(words.length);
     const ordinal = new Int32Array(words.length + 1);
-    words.forEach((word, i) => {
-      ordinal[i + 1] = ordinal[i]! + (word.punct ? 0 : 1);
-    });
+    for (let i = 0; i < words.length; i++) ordinal[i + 1] = ordinal[i]! + (words[i]!.punct ? 0 : 1);
     return { words, firstWord, ordinal };
   }
 
@@ -86,17 +103,43 @@ export class WordSplitter {
       .flatMap((chunk) => this.parts(chunk).map((part) => this.key(part.text)));
   }
 
-  private keyList(form: string, lemma: string): string[] {
-    const surface = this.key(form);
-    const base = lemma === form ? surface : this.key(lemma);
-    const id = base === surface ? surface : `${surface}\u0000${base}`;
-    let list = this.keyLists.get(id);
-    if (!list) {
-      if (this.keyLists.size > 200_000) this.keyLists.clear();
-      list = base === surface ? [surface] : [surface, base];
-      this.keyLists.set(id, list);
+  /** The ids of a lexicon phrase's keys, adding them to the vocabulary that text words are matched on. */
+  intern(keys: string[]): number[] {
+    return keys.map((key) => {
+      let id = this.vocabulary.get(key);
+      if (id === undefined) {
+        id = this.vocabulary.size;
+        this.vocabulary.set(key, id);
+        if (!hasWordChar(key)) this.punctuationKeys = true;
+        this.forms.clear();
+        this.pairs.clear();
+      }
+      return id;
+    });
+  }
+
+  /** The ids of a form's key: none, or one. */
+  private ids(form: string): readonly number[] {
+    let ids = this.forms.get(form);
+    if (!ids) {
+      if (this.forms.size > 200_000) this.forms.clear();
+      const id = this.vocabulary.get(this.key(form));
+      ids = id === undefined ? NO_IDS : (this.single[id] ??= [id]);
+      this.forms.set(form, ids);
     }
-    return list;
+    return ids;
+  }
+
+  /** Key ids of a surface form whose lemma differs: the surface key's, then the lemma key's. */
+  private lemmaIds(form: string, lemma: string): readonly number[] {
+    const surface = this.ids(form);
+    const base = this.ids(lemma);
+    if (base.length === 0 || surface === base) return surface;
+    if (surface.length === 0) return base;
+    const pair = surface[0]! * this.vocabulary.size + base[0]!;
+    let ids = this.pairs.get(pair);
+    if (!ids) this.pairs.set(pair, (ids = [surface[0]!, base[0]!]));
+    return ids;
   }
 
   private key(form: string): string {
@@ -132,6 +175,17 @@ export class WordSplitter {
   }
 }
 
+const NO_IDS: readonly number[] = [];
+
+/** True when the text has one of HYPHENS. */
+function hasHyphen(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || (c >= 0x2010 && c <= 0x2013)) return true;
+  }
+  return false;
+}
+
 /** True when the text has a letter or digit (ASCII checked first: the common case). */
 function hasWordChar(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -144,6 +198,7 @@ function hasWordChar(text: string): boolean {
 
 /** Typographic apostrophes and dotted abbreviations ("U.S.") compare as plain forms. */
 function normalize(word: string): string {
+  if (!word.includes('.') && !word.includes('\u2019')) return word;
   return word.replace(/\u2019/g, "'").replace(/\.(?=.)/g, '').replace(/\.$/, word.length > 1 ? '' : '.');
 }
 
@@ -174,6 +229,6 @@ function undouble(w: string): string {
 }
 
 /** Index of the first word that ends after `offset` (words are sorted): binary search. */
-export function wordAt(words: Word[], offset: number): number {
-  return lowerBound(words, (x) => x.end <= offset);
+export function wordAt(view: WordView, offset: number): number {
+  return lowerBound(view.words, (x) => x.end <= offset);
 }

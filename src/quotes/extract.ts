@@ -2,7 +2,7 @@
 // cue, or before a trailing attribution), who the speaker phrase is, and whether the content
 // is a quotation (direct), reported speech with quoted words (mixed) or reported speech (indirect).
 import type { QuoteType } from '../types.js';
-import type { Cue } from './lexicon.js';
+import { OPENS, type Cue } from './lexicon.js';
 import { speakerFromNP, subjectLeft, subjectRight, type SpeakerRef } from './speakers.js';
 import type { DocView } from './view.js';
 
@@ -36,7 +36,10 @@ const PREPOSITIONAL = new Set(['including', 'according', 'following', 'regarding
 /** After a comma, these end the reported proposition (the reporter's own clause follows). */
 const CLAUSE_STOPS = new Set(['while', 'whereas', 'though', 'although', 'despite', 'without', 'even']);
 const ALWAYS_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adding', 'saying']);
+/** Marks that end a sentence's words (single characters: longer tokens are not tested). */
 const TERMINAL = new Set(['.', '!', '?', ';', '…']);
+/** Words after which an -ing cue opens a participle clause ("…, saying", "and adding"). */
+const PARTICIPLE_OPENERS = new Set([',', 'and', 'while', 'before', 'after', 'by', 'when', '—', '–']);
 /** After ", X said," these resume the statement: "…, he acknowledged, but …". */
 const RESUMERS = new Set(['but', 'and', 'while', 'yet', 'although', 'though']);
 /** Parts of speech a bare proposition can open with ("said Moscow would …", "said the talks …"). */
@@ -51,11 +54,11 @@ const ATTRIBUTION_PREPS = new Set(['in', 'at', 'on', 'during', 'after', 'before'
 export class SentenceExtractor {
   private readonly v: DocView;
   /** Starts of attributions already read in the sentence (trailing cues, source phrases): no content spans them. */
-  private blockMark = new Uint8Array(0);
-  private cueBase = 0;
+  private readonly blockMark: Uint8Array;
 
   constructor(v: DocView) {
     this.v = v;
+    this.blockMark = new Uint8Array(v.tokens.length);
   }
 
   /** Reporting cues of tokens [s0, s1), outside quotation marks. */
@@ -63,7 +66,7 @@ export class SentenceExtractor {
     const v = this.v;
     const hits: Hit[] = [];
     for (let i = s0; i < s1; i++) {
-      if (v.quoteOf[i]! >= 0) continue;
+      if (v.quoteOf[i]! >= 0 || !(v.opens[i]! & OPENS.cue)) continue;
       const m = v.lex.cues.match(v.words, i, s1);
       if (!m) continue;
       if (this.acceptCue(i, m.value, m.length)) {
@@ -103,7 +106,7 @@ export class SentenceExtractor {
     const v = this.v;
     let i = s0;
     for (;;) {
-      const m = v.lex.connectives.match(v.words, i, s1);
+      const m = v.opens[i]! & OPENS.connective ? v.lex.connectives.match(v.words, i, s1) : null;
       if (!m) break;
       const after = i + m.length;
       if (v.words[after] === ',') i = after + 1;
@@ -239,21 +242,21 @@ export class SentenceExtractor {
   extract(s0: number, s1: number): Candidate[] {
     const v = this.v;
     let e1 = s1;
-    while (e1 > s0 && TERMINAL.has(v.words[e1 - 1]!) && v.quoteOf[e1 - 1]! < 0) e1--;
+    while (e1 > s0 && v.words[e1 - 1]!.length === 1 && TERMINAL.has(v.words[e1 - 1]!) && v.quoteOf[e1 - 1]! < 0) e1--;
     const cs = this.clauseStart(s0, e1);
     const out: Candidate[] = [];
     const consumed: Array<[number, number]> = [];
     const hits = this.cues(s0, s1);
-    this.cueBase = s0;
-    this.blockMark = new Uint8Array(s1 - s0);
+    // One array for the document, cleared per sentence.
+    for (let i = s0; i < s1; i++) this.blockMark[i] = 0;
     for (const h of hits) {
-      if (h.cue.frame === 'source' || h.cue.lemma === 'as saying') this.blockMark[h.c0 - s0] = 1;
+      if (h.cue.frame === 'source' || h.cue.lemma === 'as saying') this.blockMark[h.c0] = 1;
     }
     for (const hit of hits) {
       if (consumed.some(([a, b]) => hit.c0 >= a && hit.c0 < b)) continue;
       const made = this.fromCue(hit, s0, cs, e1, out);
       for (const c of made) {
-        if (c.rule.includes('trailing')) this.blockMark[hit.c0 - s0] = 1;
+        if (c.rule.includes('trailing')) this.blockMark[hit.c0] = 1;
         out.push(c);
         consumed.push([c.a, c.b]);
         if (c.relay) consumed.push([c.relay.tokStart, c.relay.tokEnd]);
@@ -307,7 +310,7 @@ export class SentenceExtractor {
       return region ? [this.classify(region[0], region[1], speaker, false, cueInfo, 'quoted-as-saying', 0.85, true)] : [];
     }
 
-    const afterComma = /^(,|and|while|before|after|by|when|—|–)$/.test(v.words[c0 - 1]!) || (v.isMark(c0 - 1) && v.words[c0 - 2] === ',');
+    const afterComma = PARTICIPLE_OPENERS.has(v.words[c0 - 1]!) || (v.isMark(c0 - 1) && v.words[c0 - 2] === ',');
     const participle = v.words[c0]!.endsWith('ing') && (c0 === cs || c0 === s0 || afterComma);
     const prev = v.words[c0 - 1] ?? '';
     const coordinated = prev === 'and' || prev === 'but' || prev === 'or';
@@ -430,7 +433,7 @@ export class SentenceExtractor {
     const a = cs;
     if (b - a < 2 && !(b > a && v.quoteOf[a]! >= 0)) return null;
     // Another attribution inside ("…," Dmitriev said at a press briefing, Anadolu Agency reported): not content.
-    for (let i = a; i < b; i++) if (this.blockMark[i - this.cueBase]) return null;
+    for (let i = a; i < b; i++) if (this.blockMark[i]) return null;
     return [a, b];
   }
 

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WordSieve } from '../text/lexicon.js';
 
 export type CueFrame = 'clause' | 'np' | 'tell' | 'as' | 'source' | 'possessive';
 export type CueClass = 'speech' | 'assertion' | 'emphasis' | 'concession' | 'evaluation' | 'source-phrase' | 'document';
@@ -43,7 +44,20 @@ export class PhraseTable<T> {
   has(word: string): boolean {
     return this.byFirst.has(word);
   }
+
+  /** First words of the entries that are one word long. */
+  *singleWords(): IterableIterator<string> {
+    for (const [first, list] of this.byFirst) if (list.some((e) => e.words.length === 1)) yield first;
+  }
+
+  /** The words entries start with. */
+  firstWords(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
 }
+
+/** Bits of QuotesLexicon.openers: the word lists tested at every token or every sentence. */
+export const OPENS = { cue: 1, setting: 2, outletHead: 4, outlet: 8, platform: 16, topicShift: 32, connective: 64, frameStart: 128 } as const;
 
 /** Split a lexicon phrase the way the tokenizer splits text: words, "'s" and punctuation apart. */
 function splitWords(phrase: string): string[] {
@@ -79,6 +93,10 @@ export interface QuotesLexicon {
   outletCanonical: Map<string, string>;
   /** Gender of common first names (lexicon/actors/first-names.json), lower-case keys. */
   firstNames: Map<string, 'male' | 'female'>;
+  /** First word → OPENS bits of the tables with an entry starting with it. */
+  openers: Map<string, number>;
+  /** Rejects most words that are not keys of `openers` without the look-up. */
+  openerSieve: WordSieve;
 }
 
 /** The repository's lexicon directory, found from this module (src/ or dist/src/). */
@@ -178,16 +196,31 @@ export function loadQuotesLexicon(dir = lexiconDir()): QuotesLexicon {
     }
   }
   const documents = table(strings(spFile, sp, 'documents'));
+  const settings = table(strings(chFile, ch, 'settings'));
+  const outletHeads = table(strings(chFile, ch, 'outletHeads'));
+  const connectives = table(strings(spFile, sp, 'connectives'));
+  const topicShift = table(strings(spFile, sp, 'topicShift'));
+  const frameStarts = new Set(strings(chFile, ch, 'frameStarts'));
+  const openers = new Map<string, number>();
+  const mark = (w: string, bit: number) => openers.set(w, (openers.get(w) ?? 0) | bit);
+  const scanned: Array<[PhraseTable<unknown>, number]> = [
+    [cues, OPENS.cue], [settings, OPENS.setting], [outletHeads, OPENS.outletHead], [outlets, OPENS.outlet],
+    [topicShift, OPENS.topicShift], [connectives, OPENS.connective],
+  ];
+  for (const [t, bit] of scanned) for (const w of t.firstWords()) mark(w, bit);
+  for (const w of frameStarts) mark(w, OPENS.frameStart);
+  // A platform is read from one token, which may carry a sentence's final period ("on X.").
+  for (const p of platforms.singleWords()) for (const w of [p, p + '.']) mark(w, OPENS.platform);
 
   cached = {
     cues,
-    settings: table(strings(chFile, ch, 'settings')),
+    settings,
     sharedSettings: new Set(strings(chFile, ch, 'sharedSettings')),
     outlets,
     platforms,
-    outletHeads: table(strings(chFile, ch, 'outletHeads')),
+    outletHeads,
     reportVerbs: new Set(strings(chFile, ch, 'reportVerbs')),
-    frameStarts: new Set(strings(chFile, ch, 'frameStarts')),
+    frameStarts,
     titles,
     particles: new Set(strings(spFile, sp, 'particles')),
     pronouns: genders(spFile, sp, 'pronouns'),
@@ -195,12 +228,14 @@ export function loadQuotesLexicon(dir = lexiconDir()): QuotesLexicon {
     possessives: genders(spFile, sp, 'possessives'),
     documents,
     skip: new Set(strings(spFile, sp, 'skip')),
-    connectives: table(strings(spFile, sp, 'connectives')),
-    topicShift: table(strings(spFile, sp, 'topicShift')),
+    connectives,
+    topicShift,
     addressees: table(strings(spFile, sp, 'addressees')),
     nonSpeech: table(strings(spFile, sp, 'nonSpeech')),
     outletCanonical,
     firstNames,
+    openers,
+    openerSieve: new WordSieve(openers.keys()),
   };
   return cached;
 }

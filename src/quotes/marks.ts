@@ -15,45 +15,66 @@ export interface QuotedSpan extends Span {
   lastParagraph: number;
 }
 
-const OPENERS = new Set(['“', '«', '„']);
+const STRAIGHT = 0x22; // "
+const LEFT = 0x201c; // “
+const RIGHT = 0x201d; // ”
+const LOW = 0x201e; // „
+const GUILLEMET_OPEN = 0xab; // «
+const GUILLEMET_CLOSE = 0xbb; // »
+const MARKS = /["“”„«»]/g;
 
-function isSpace(ch: string | undefined): boolean {
-  return ch === undefined || /\s/.test(ch);
+function isOpener(code: number): boolean {
+  return code === LEFT || code === GUILLEMET_OPEN || code === LOW;
+}
+
+/** JavaScript's \s, by code (no string per character); NaN (outside the text) counts as space. */
+export function isSpaceCode(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  if (Number.isNaN(code)) return true;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Quoted spans of `text`, in order, given its paragraphs (sorted, non-overlapping). */
 export function findQuotedSpans(text: string, paragraphs: readonly Span[]): QuotedSpan[] {
   const out: QuotedSpan[] = [];
+  // Offsets of every quotation mark, found in one pass; each paragraph walks its own.
+  const marks: number[] = [];
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) marks.push(m.index);
+  let next = 0;
   let carry: { open: number; first: number } | null = null;
   paragraphs.forEach((p, pi) => {
-    let open: { pos: number; ch: string; first: number } | null = null;
+    let open: { pos: number; ch: number; first: number } | null = null;
     let i = p.start;
-    while (i < p.end && isSpace(text[i])) i++;
-    const firstMark = text[i];
-    if (carry && (firstMark === '"' || (firstMark !== undefined && OPENERS.has(firstMark)))) {
-      open = { pos: carry.open, ch: firstMark === '"' ? '"' : firstMark, first: carry.first };
+    while (i < p.end && isSpaceCode(text.charCodeAt(i))) i++;
+    const firstMark = text.charCodeAt(i);
+    if (carry && (firstMark === STRAIGHT || isOpener(firstMark))) {
+      open = { pos: carry.open, ch: firstMark, first: carry.first };
       i++;
     } else if (carry) {
       out.push(unclosed(carry.open, carry.first, pi - 1, paragraphs));
     }
     carry = null;
-    for (; i < p.end; i++) {
-      const ch = text[i]!;
-      if (ch === '"') {
+    while (next < marks.length && marks[next]! < i) next++;
+    for (; next < marks.length && marks[next]! < p.end; next++) {
+      i = marks[next]!;
+      const ch = text.charCodeAt(i);
+      if (ch === STRAIGHT) {
         // A straight mark closes an open quote unless it clearly opens a new one (space before, word after).
-        const opens = isSpace(text[i - 1]) && !isSpace(text[i + 1]);
+        const opens = isSpaceCode(text.charCodeAt(i - 1)) && !isSpaceCode(text.charCodeAt(i + 1));
         if (open && !opens) {
           out.push(closedSpan(open.pos, i, open.first, pi, text));
           open = null;
         } else {
           open = { pos: i, ch, first: pi };
         }
-      } else if (open && open.ch === '„' && ch === '“') {
+      } else if (open && open.ch === LOW && ch === LEFT) {
         out.push(closedSpan(open.pos, i, open.first, pi, text));
         open = null;
-      } else if (OPENERS.has(ch)) {
+      } else if (isOpener(ch)) {
         open = { pos: i, ch, first: pi };
-      } else if (open && (ch === '”' || ch === '»')) {
+      } else if (open && (ch === RIGHT || ch === GUILLEMET_CLOSE)) {
         out.push(closedSpan(open.pos, i, open.first, pi, text));
         open = null;
       }
@@ -69,8 +90,8 @@ function closedSpan(open: number, close: number, first: number, last: number, te
   // French and some German styles pad the marks with spaces: « Nous partons ».
   let start = open + 1;
   let end = close;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return { open, start, end, close, closed: true, firstParagraph: first, lastParagraph: last };
 }
 

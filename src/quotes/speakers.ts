@@ -4,6 +4,7 @@
 // pronoun, the last speaker for "the official", the last issuer of a statement for "the statement").
 import type { Doc } from '../doc.js';
 import type { Entity, Mention } from '../types.js';
+import { isSpaceCode } from './marks.js';
 import { mentionsCovering, type DocView } from './view.js';
 
 const POSTMODIFIERS = new Set(['of', 'at', 'with', 'from', 'in', 'for']);
@@ -25,6 +26,12 @@ export interface ResolvedSpeaker {
   end: number;
   /** False when a pronoun or description could not be tied to anyone. */
   resolved: boolean;
+}
+
+/** Offset of the first whitespace character of `text`, or -1. */
+function firstSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return i;
+  return -1;
 }
 
 /** A speaker phrase from the noun phrase [a, b): a pronoun, a name at its end, a document or a description. */
@@ -136,9 +143,12 @@ export class SpeakerResolver {
   }
 
   private addFullName(name: string): void {
-    const parts = name.split(/\s+/);
-    if (parts.length > 1) {
-      for (const part of [parts[parts.length - 1]!, parts[0]!]) {
+    // The first and last of the whitespace-separated parts, read without splitting the whole name.
+    const space = firstSpace(name);
+    if (space >= 0) {
+      let lastStart = name.length;
+      while (!isSpaceCode(name.charCodeAt(lastStart - 1))) lastStart--;
+      for (const part of [name.slice(lastStart), name.slice(0, space)]) {
         const key = part.toLowerCase();
         if (!this.fullNames.has(key)) this.fullNames.set(key, name);
       }
@@ -157,7 +167,8 @@ export class SpeakerResolver {
    * guess is not used here: it comes from its own pronoun links, which this resolver re-decides.
    */
   private genderOf(name: string): 'male' | 'female' | null {
-    const first = name.split(/\s+/)[0]!.toLowerCase();
+    const space = firstSpace(name);
+    const first = (space < 0 ? name : name.slice(0, space)).toLowerCase();
     const known = this.v.lex.firstNames.get(first);
     if (known) return known;
     return this.boundGender.get(name) ?? null;

@@ -5,7 +5,7 @@
 import type { Doc } from '../doc.js';
 import type { Channel, PartialDate, Quote, Span } from '../types.js';
 import { SentenceExtractor, type Candidate } from './extract.js';
-import type { QuotesLexicon } from './lexicon.js';
+import { OPENS, type QuotesLexicon } from './lexicon.js';
 import { findQuotedSpans } from './marks.js';
 import { sentenceChannels, type FoundChannel } from './channels.js';
 import { SpeakerResolver, speakerFromNP, type ResolvedSpeaker } from './speakers.js';
@@ -40,17 +40,20 @@ export function findStatements(doc: Doc, lex: QuotesLexicon): Quote[] {
   const usedQuote = new Uint8Array(quotes.length);
   const made: Made[] = [];
   let frame: Frame | null = null;
+  let nextMark = 0;
 
   doc.sentences.forEach((s) => {
     if (doc.inBoilerplate(s)) return;
     const s0 = s.tokenStart;
     const s1 = s.tokenEnd;
-    if (lex.topicShift.match(v.words, s0, s1)) frame = null;
+    if (topicShiftAt(v, s0, s1)) frame = null;
     let cands = extractor.extract(s0, s1);
-    cands = cands.filter((c) => !cands.some((o) => o !== c && c.cue && c.cue.tokStart >= o.a && c.cue.tokStart < o.b));
-    cands.sort((x, y) => x.a - y.a);
+    if (cands.length > 1) {
+      cands = cands.filter((c) => !cands.some((o) => o !== c && c.cue && c.cue.tokStart >= o.a && c.cue.tokStart < o.b));
+      cands.sort((x, y) => x.a - y.a);
+    }
 
-    const inContent = (i: number) => cands.some((c) => i >= c.a && i < c.b);
+    const inContent = (i: number) => cands.length > 0 && cands.some((c) => i >= c.a && i < c.b);
     const channels = sentenceChannels(v, s0, s1, inContent);
     const opened = frontedFrame(v, s0, s1, channels);
 
@@ -75,10 +78,13 @@ export function findStatements(doc: Doc, lex: QuotesLexicon): Quote[] {
       made.push({ quote: toQuote(v, c, speaker, via, dateOf(v, doc, s0, s1, c)), paragraph: s.paragraph });
     }
 
-    // Quotations in this sentence that no cue claimed: a continuation of the current speaker's words.
-    for (let i = s0; i < s1; i++) {
+    // Quotations opening in this sentence that no cue claimed: a continuation of the current speaker's words.
+    const marks = v.openingMarks;
+    while (nextMark < marks.length && marks[nextMark]! < s0) nextMark++;
+    for (; nextMark < marks.length && marks[nextMark]! < s1; nextMark++) {
+      const i = marks[nextMark]!;
       const qi = v.quoteOf[i]!;
-      if (qi < 0 || usedQuote[qi] || quotes[qi]!.open !== v.tokens[i]!.start) continue;
+      if (usedQuote[qi]) continue;
       usedQuote[qi] = 1;
       if (inContent(i) || !isSpeechLike(v, qi, i, s0)) continue;
       const last = made[made.length - 1];
@@ -134,11 +140,16 @@ function addRelay(v: DocView, c: Candidate, via: Channel[]): void {
   if (!via.some((ch) => ch.kind === 'outlet' && ch.name === name)) via.push({ name, kind: 'outlet', start, end });
 }
 
+/** A topic shift ("Separately,", "On another front") opening at token i. */
+function topicShiftAt(v: DocView, i: number, s1: number): { length: number } | null {
+  return v.opens[i]! & OPENS.topicShift ? v.lex.topicShift.match(v.words, i, s1) : null;
+}
+
 /** Channels named before the first comma of a sentence opening "In an interview with …," / "Speaking at …,". */
 function frontedFrame(v: DocView, s0: number, s1: number, channels: FoundChannel[]): Channel[] | null {
   let i = s0;
-  while (i < s1 && (v.lex.topicShift.match(v.words, i, s1) || v.words[i] === ',')) i += v.lex.topicShift.match(v.words, i, s1)?.length ?? 1;
-  if (!v.lex.frameStarts.has(v.words[i]!)) return null;
+  while (i < s1 && (topicShiftAt(v, i, s1) || v.words[i] === ',')) i += topicShiftAt(v, i, s1)?.length ?? 1;
+  if (!(v.opens[i]! & OPENS.frameStart)) return null;
   let comma = i;
   while (comma < s1 && v.words[comma] !== ',') comma++;
   const inFrame = channels.filter((f) => f.tokStart > i && f.tokEnd <= comma).map((f) => f.channel);

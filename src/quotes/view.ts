@@ -29,6 +29,16 @@ export function mentionsCovering<T extends { start: number; end: number }>(ms: r
   return out;
 }
 
+/** An upper-case first letter, or a name particle before one ("al-Masri"). */
+function capitalized(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  // Other ASCII characters are not upper case; a particle prefix has its hyphen third or fourth.
+  if (code < 128) return (text.charCodeAt(2) === 45 || text.charCodeAt(3) === 45) && PARTICLE_PREFIX.test(text);
+  const c = text.charAt(0);
+  return (c !== c.toLowerCase() && c === c.toUpperCase()) || PARTICLE_PREFIX.test(text);
+}
+
 /** Longest noun phrase the speaker and addressee scans consider, in tokens. */
 export const MAX_NP = 14;
 
@@ -39,7 +49,13 @@ export class DocView {
   readonly words: string[];
   /** Index into `quotes` of the quoted span holding each token (marks included), or -1. */
   readonly quoteOf: Int32Array;
+  /** Tokens that are the opening mark of a quoted span, in order. */
+  readonly openingMarks: number[] = [];
   readonly inTime: Uint8Array;
+  /** OPENS bits of the word lists with an entry starting at each token: one look-up per token, not one per list. */
+  readonly opens: Uint8Array;
+  /** Per token: 1 when it starts with a capital (or a name particle before one). */
+  private readonly capitals: Uint8Array;
   readonly quotes: QuotedSpan[];
   /** The time layer's expressions in text order. */
   readonly times: TimeExpression[];
@@ -48,26 +64,34 @@ export class DocView {
     this.doc = doc;
     this.lex = lex;
     this.tokens = doc.tokens;
-    this.words = doc.tokens.map((t) => t.lower);
     this.quotes = quotes;
     this.times = [...doc.times].sort((a, b) => a.start - b.start);
     const n = this.tokens.length;
+    const words: string[] = [];
     this.quoteOf = new Int32Array(n).fill(-1);
     this.inTime = new Uint8Array(n);
+    this.opens = new Uint8Array(n);
+    this.capitals = new Uint8Array(n);
+    // One pass over the tokens fills every per-token array.
     let q = 0;
-    for (let i = 0; i < n; i++) {
-      const t = this.tokens[i]!;
-      while (q < quotes.length && quotes[q]!.close < t.start) q++;
-      const span = quotes[q];
-      if (span && t.start >= span.open && t.end <= span.close + (span.closed ? 1 : 0)) this.quoteOf[i] = q;
-    }
     let k = 0;
     for (let i = 0; i < n; i++) {
       const t = this.tokens[i]!;
+      const w = t.lower;
+      words.push(w);
+      if (lex.openerSieve.mayHave(w)) this.opens[i] = lex.openers.get(w) ?? 0;
+      if (capitalized(t.text)) this.capitals[i] = 1;
+      while (q < quotes.length && quotes[q]!.close < t.start) q++;
+      const span = quotes[q];
+      if (span && t.start >= span.open && t.end <= span.close + (span.closed ? 1 : 0)) {
+        this.quoteOf[i] = q;
+        if (t.start === span.open) this.openingMarks.push(i);
+      }
       while (k < this.times.length && this.times[k]!.end <= t.start) k++;
       const time = this.times[k];
       if (time && t.start >= time.start && t.end <= time.end) this.inTime[i] = 1;
     }
+    this.words = words;
   }
 
   isMark(i: number): boolean {
@@ -79,15 +103,13 @@ export class DocView {
   }
 
   isCapitalized(i: number): boolean {
-    const t = this.tokens[i];
-    if (!t) return false;
-    const c = t.text.charAt(0);
-    return (c !== c.toLowerCase() && c === c.toUpperCase()) || PARTICLE_PREFIX.test(t.text);
+    return this.capitals[i] === 1;
   }
 
   /** A title or role word ("Minister", "Col.") that ends a title before a name. */
   isTitle(i: number): boolean {
-    return this.lex.titles.has(this.words[i]!.replace(/\.$/, ''));
+    const w = this.words[i]!;
+    return this.lex.titles.has(w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w);
   }
 
   /** Token may belong to a noun phrase naming someone. */

@@ -1,83 +1,25 @@
-import winkNLP, { type ItsFunction } from 'wink-nlp';
-import { isWordAt } from './chars.js';
-import { readLexiconJson } from './lexicon.js';
-import { winkEnglishModel } from './wink-model.js';
+import { packagePath } from '../paths.js';
+import { annotate } from './pos/annotate.js';
+import { Lemmatizer } from './pos/lemmatizer.js';
+import { PosModel } from './pos/model.js';
+import { PosTagger } from './pos/tagger.js';
+import type { Tagged } from './pos/tags.js';
 
-export interface Tagged {
-  /** Universal POS tag of each word. */
-  pos: string[];
-  /** Lower-cased lemma of each word (the word itself where wink gives none). */
-  lemma: string[];
-}
+export type { Tagged } from './pos/tags.js';
 
-const nlp = winkNLP(winkEnglishModel(), ['pos']);
-const its = nlp.its;
-const symbols: Set<string> = new Set(readLexiconJson<{ symbols: string[] }>('text', 'tokenizer.json').symbols);
+/** The tagger's weights (trained by `npm run train:pos`, described in models/pos.md). */
+export const POS_MODEL_PATH = packagePath('models', 'pos.bin');
 
-/**
- * wink's tokenizer takes time quadratic in a word's length (far worse for long hyphenated runs),
- * so a longer word is tagged by its first WINK_WORD_LIMIT characters and keeps itself as lemma.
- * No English word comes near it.
- */
-const WINK_WORD_LIMIT = 40;
+const tagger = new PosTagger(PosModel.load(POS_MODEL_PATH));
+const lemmatizer = new Lemmatizer();
 
 /**
- * Universal POS tags and lemmas for already-tokenised words, from wink-nlp's English model.
- * The segment stage tags every sentence through this function, and the NER trainer calls it
- * on CoNLL sentences, so training and run time see identical tags. The words are joined with
- * single spaces and re-read by wink; a word wink splits takes the tag of its last
- * non-punctuation piece ("Russian-American" → the tag of "American"). Words without letters
- * or digits are PUNCT, or SYM for the symbols listed in lexicon/text/tokenizer.json.
+ * Universal POS tags and lemmas for already-tokenised words: parley's averaged-perceptron
+ * tagger (src/text/pos/) and rule lemmatizer (lexicon/text/lemmas.json). The segment stage
+ * tags every sentence through this function. Words without letters or digits are PUNCT, or
+ * SYM for the symbols listed in lexicon/text/tokenizer.json; a word longer than any English
+ * word is tagged by its first characters and keeps itself as lemma.
  */
 export function tagTokens(words: string[]): Tagged {
-  const n = words.length;
-  const pos = new Array<string>(n);
-  const lemma = new Array<string>(n);
-  if (n === 0) return { pos, lemma };
-  const read = words.map((w) => (w.length > WINK_WORD_LIMIT ? w.slice(0, WINK_WORD_LIMIT) : w));
-  const joined = read.join(' ');
-  const tokens = nlp.readDoc(joined).tokens();
-  // wink's typings give lemma another signature; at run time all are token functions.
-  const column = (f: unknown): string[] => tokens.out(f as ItsFunction<string>) as string[];
-  const values = column(its.value);
-  const tags = column(its.pos);
-  const lemmas = column(its.lemma);
-
-  // Wink tokens are mapped to words by their offsets in the joined string.
-  let wordIndex = 0;
-  let wordEnd = read[0]!.length;
-  let offset = 0;
-  const hits = new Uint16Array(n);
-  for (let t = 0; t < values.length; t++) {
-    const v = values[t]!;
-    while (joined.charCodeAt(offset) === 32) offset++;
-    if (joined.startsWith(v, offset) === false) {
-      const found = joined.indexOf(v, offset);
-      if (found < 0) continue;
-      offset = found;
-    }
-    while (offset >= wordEnd && wordIndex < n - 1) {
-      wordIndex++;
-      wordEnd += 1 + read[wordIndex]!.length;
-    }
-    offset += v.length;
-    const tag = tags[t]!;
-    if (hits[wordIndex] === 0 || tag !== 'PUNCT') {
-      pos[wordIndex] = tag;
-      lemma[wordIndex] = lemmas[t]!;
-    }
-    hits[wordIndex] += 1;
-  }
-  for (let w = 0; w < n; w++) {
-    const word = words[w]!;
-    if (!hasWordChar(word)) pos[w] = symbols.has(word) ? 'SYM' : 'PUNCT';
-    else if (pos[w] === undefined) pos[w] = word[0]! >= '0' && word[0]! <= '9' ? 'NUM' : 'X';
-    lemma[w] = hits[w] === 1 && lemma[w] !== undefined && word.length <= WINK_WORD_LIMIT ? lemma[w]!.toLowerCase() : word.toLowerCase();
-  }
-  return { pos, lemma };
-}
-
-function hasWordChar(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (isWordAt(word, i)) return true;
-  return false;
+  return annotate(tagger, lemmatizer, words);
 }

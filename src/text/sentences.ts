@@ -35,6 +35,8 @@ export class SentenceSplitter {
   private readonly ambiguousQuotes: Set<string>;
   private readonly ends: Set<string>;
   private readonly closers: Set<string>;
+  private depth = new Int32Array(0);
+  private inside = new Uint8Array(0);
 
   constructor(private readonly abbreviations: Abbreviations) {
     const file = readLexiconJson<SentenceFile>('text', 'tokenizer.json');
@@ -132,9 +134,18 @@ export class SentenceSplitter {
     return (isSpaceCode(before) || before === 40 || before === 91) && !isSpaceCode(after);
   }
 
-  /** For each token of tokens[from, to): true when it lies strictly inside a matched quotation or bracket. */
+  /**
+   * For each token of tokens[from, to) (index k - from): true when it lies strictly inside a matched
+   * quotation or bracket. The array is scratch space, valid until the next call.
+   */
   private enclosed(text: string, tokens: Span[], from: number, to: number): Uint8Array {
-    const depth = new Int32Array(to - from + 1);
+    // Scratch arrays grown as needed: a typed array made per paragraph costs more than the scan.
+    if (this.depth.length < to - from + 1) {
+      this.depth = new Int32Array(2 * (to - from + 1));
+      this.inside = new Uint8Array(2 * (to - from + 1));
+    }
+    const depth = this.depth;
+    depth.fill(0, 0, to - from + 1);
     const stack: Array<{ at: number; mark: string }> = [];
     for (let k = from; k < to; k++) {
       const tok = tokens[k]!;
@@ -158,7 +169,7 @@ export class SentenceSplitter {
         break;
       }
     }
-    const inside = new Uint8Array(to - from);
+    const inside = this.inside;
     let d = 0;
     for (let i = 0; i < to - from; i++) {
       d += depth[i]!;

@@ -52,7 +52,11 @@ export class TimeFinder {
       const useStatement = statement !== null && !ctx.speech && resolver !== null && 'relative' in resolver;
       const r = resolver ? resolveAt(resolver, useStatement ? statement : articleDate) : { value: null };
       const anchor = !resolver || 'absolute' in resolver ? 'none' : useStatement ? 'statement' : 'article';
-      const mention: TimeMention = { start, end, text: doc.text.slice(start, end), ...r, rule: m.rule.match, anchor };
+      const text = doc.text.slice(start, end);
+      // Written out rather than spread (same fields, same order): this runs for every expression.
+      const mention: TimeMention = r.from === undefined && r.to === undefined
+        ? { start, end, text, value: r.value, rule: m.rule.match, anchor }
+        : { start, end, text, value: r.value, from: r.from, to: r.to, rule: m.rule.match, anchor };
       if (resolver) resolvers.set(mention, resolver);
       out.push(mention);
     }

@@ -1,6 +1,6 @@
 import type { Token } from '../types.js';
 import { isDigitCode } from '../text/chars.js';
-import { readLexiconJson } from '../text/lexicon.js';
+import { readLexiconJson, WordSieve } from '../text/lexicon.js';
 import type { TimeWords } from './words.js';
 
 /** One rule of lexicon/time/expressions.json. */
@@ -37,6 +37,10 @@ export interface PatternMatch {
 interface Node {
   words: Map<string, Node>;
   slots: Array<[Slot, Node]>;
+  /** Words the name slots (<n>, <weekday>, <monthname>, <month>) of this node accept. */
+  slotWords: Set<string>;
+  /** A <monthname> or <month> slot here also takes prefixed months ("mid-March"). */
+  slotPrefixed: boolean;
   /** Rule ending here and how many leading positions are context only. */
   done?: { rule: TimeRule; context: number };
 }
@@ -45,9 +49,9 @@ interface Best {
   match: PatternMatch | null;
 }
 
-const UNIT_WORDS: Record<string, 'week' | 'month' | 'year'> = { week: 'week', month: 'month', year: 'year' };
+const UNIT_WORDS = new Map<string, 'week' | 'month' | 'year'>([['week', 'week'], ['month', 'month'], ['year', 'year']]);
 /** Where every walk starts; captures are copied on write, never changed in place. */
-const NO_CAPTURES: Captures = { months: [], days: [] };
+const NO_CAPTURES: Captures = { n: undefined, weekday: undefined, months: [], days: [], year: undefined, unit: undefined };
 const DAY = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const DAY_RANGE = /^(\d{1,2})-(\d{1,2})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -55,10 +59,42 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The expression rules compiled into one token trie; matching is one short walk per start token. */
 export class TimePatterns {
   private readonly root: Node = newNode();
+  /** Words that may open a match: the root's words and what its name slots accept. */
+  private readonly openers: Set<string>;
+  private readonly openerSieve: WordSieve;
 
   constructor(private readonly words: TimeWords) {
     const file = readLexiconJson<{ rules: TimeRule[] }>('time', 'expressions.json');
     for (const rule of file.rules) this.add(rule);
+    this.indexSlots(this.root, new Set());
+    this.openers = new Set([...this.root.words.keys(), ...this.root.slotWords]);
+    this.openerSieve = new WordSieve(this.openers);
+  }
+
+  /** Give each node the words its name slots accept, so most tokens skip the slots without a capture. */
+  private indexSlots(node: Node, seen: Set<Node>): void {
+    if (seen.has(node)) return;
+    seen.add(node);
+    const named: Partial<Record<Slot, Iterable<string>>> = {
+      n: this.words.numbers.keys(), weekday: this.words.weekdays.keys(), monthname: this.words.months.keys(), month: this.words.monthForms.keys(),
+    };
+    for (const [slot] of node.slots) for (const w of named[slot] ?? []) node.slotWords.add(w);
+    node.slotPrefixed = node.slots.some(([s]) => s === 'monthname' || s === 'month');
+    for (const child of node.words.values()) this.indexSlots(child, seen);
+    for (const [, child] of node.slots) this.indexSlots(child, seen);
+  }
+
+  /**
+   * Whether a slot of `node` may take the token: a cheap superset of what `capture` accepts
+   * (digit slots take only digit-initial tokens, name slots their words or a prefixed month).
+   */
+  private slotsMayTake(node: Node, tok: Token): boolean {
+    return node.slots.length > 0 && (this.slotShape(node, tok) || node.slotWords.has(tok.lower));
+  }
+
+  /** A digit-initial token, or a prefixed month where a month slot waits. */
+  private slotShape(node: Node, tok: Token): boolean {
+    return isDigitCode(tok.text.charCodeAt(0)) || (node.slotPrefixed && this.words.prefixedMonth(tok.lower) !== undefined);
   }
 
   private add(rule: TimeRule): void {
@@ -105,7 +141,11 @@ export class TimePatterns {
     const best: Best = { match: null };
     let i = from;
     while (i < to) {
-      const m = this.longestAt(tokens, i, to, best);
+      const tok = tokens[i]!;
+      // Most tokens open no match: rejected before any walk, most of them without a look-up.
+      const opens = (this.openerSieve.mayHave(tok.lower) && this.openers.has(tok.lower)) ||
+        (this.root.slots.length > 0 && this.slotShape(this.root, tok));
+      const m = opens ? this.longestAt(tokens, i, to, best) : null;
       if (m && !(m.rule.op === 'month' && m.tokenEnd - m.tokenStart === 1 && besideName(tokens, m.tokenStart, from, to))) {
         out.push(trimmed(m, tokens));
         i = m.tokenEnd;
@@ -132,9 +172,10 @@ export class TimePatterns {
     const tok = tokens[i]!;
     const child = node.words.get(tok.lower);
     if (child) {
-      const unit = UNIT_WORDS[tok.lower];
-      this.walk(child, tokens, start, i + 1, to, unit ? { ...captures, unit } : captures, best);
+      const unit = UNIT_WORDS.get(tok.lower);
+      this.walk(child, tokens, start, i + 1, to, unit ? withCapture(captures, 'unit', unit) : captures, best);
     }
+    if (!this.slotsMayTake(node, tok)) return;
     for (const [slot, next] of node.slots) {
       const captured = this.capture(slot, tok, captures);
       if (captured) this.walk(next, tokens, start, i + 1, to, captured, best);
@@ -151,32 +192,39 @@ export class TimePatterns {
     switch (slot) {
       case 'n': {
         const n = digit ? (/^\d{1,3}$/.test(tok.text) ? Number(tok.text) : undefined) : this.words.numbers.get(tok.lower);
-        return n === undefined ? null : { ...c, n };
+        return n === undefined ? null : withCapture(c, 'n', n);
       }
       case 'weekday': {
         const w = capital ? this.words.weekdays.get(tok.lower) : undefined;
-        return w === undefined ? null : { ...c, weekday: w };
+        return w === undefined ? null : withCapture(c, 'weekday', w);
       }
       case 'monthname':
       case 'month': {
         const names = slot === 'month' ? this.words.monthForms : this.words.months;
         const month = (capital ? names.get(tok.lower) : undefined) ?? this.words.prefixedMonth(tok.lower);
-        return month === undefined ? null : { ...c, months: [...c.months, month] };
+        return month === undefined ? null : withCapture(c, 'months', [...c.months, month]);
       }
       case 'day':
-        return (m = DAY.exec(tok.text)) && validDay(m[1]!) ? { ...c, days: [...c.days, Number(m[1])] } : null;
+        return (m = DAY.exec(tok.text)) && validDay(m[1]!) ? withCapture(c, 'days', [...c.days, Number(m[1])]) : null;
       case 'dayrange':
         return (m = DAY_RANGE.exec(tok.text)) && validDay(m[1]!) && validDay(m[2]!)
-          ? { ...c, days: [...c.days, Number(m[1]), Number(m[2])] } : null;
+          ? withCapture(c, 'days', [...c.days, Number(m[1]), Number(m[2])]) : null;
       case 'year': {
         const y = /^\d{4}$/.test(tok.text) ? Number(tok.text) : 0;
-        return y >= 1900 && y <= 2100 ? { ...c, year: y } : null;
+        return y >= 1900 && y <= 2100 ? withCapture(c, 'year', y) : null;
       }
       case 'isodate':
         return (m = ISO_DATE.exec(tok.text)) && Number(m[2]) >= 1 && Number(m[2]) <= 12 && validDay(m[3]!)
-          ? { ...c, year: Number(m[1]), months: [Number(m[2])], days: [Number(m[3])] } : null;
+          ? withCapture(withCapture(withCapture(c, 'year', Number(m[1])), 'months', [Number(m[2])]), 'days', [Number(m[3])]) : null;
     }
   }
+}
+
+/** A copy of the captures with one field set; every copy has all fields, so the walk sees one object shape. */
+function withCapture<K extends keyof Captures>(c: Captures, key: K, value: Captures[K]): Captures {
+  const copy: Captures = { n: c.n, weekday: c.weekday, months: c.months, days: c.days, year: c.year, unit: c.unit };
+  copy[key] = value;
+  return copy;
 }
 
 function validDay(d: string): boolean {
@@ -199,5 +247,5 @@ function besideName(tokens: Token[], i: number, from: number, to: number): boole
 }
 
 function newNode(): Node {
-  return { words: new Map(), slots: [] };
+  return { words: new Map(), slots: [], slotWords: new Set(), slotPrefixed: false };
 }

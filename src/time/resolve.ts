@@ -33,7 +33,7 @@ export function resolveAt(resolver: Resolver, anchor: PartialDate | null): Resol
   if ('absolute' in resolver) {
     range = resolver.absolute;
   } else {
-    const a = rangeOf(anchor);
+    const a = anchorRange(anchor);
     if (!a) return { value: null };
     const first = resolver.relative(a.from);
     const last = a.from === a.to ? first : resolver.relative(a.to);
@@ -41,6 +41,18 @@ export function resolveAt(resolver: Resolver, anchor: PartialDate | null): Resol
   }
   const value = partialOf(range);
   return value !== null ? { value } : { value: null, from: dayString(range.from), to: dayString(range.to) };
+}
+
+/** The last anchor read and its days: the expressions of an article share its date, parsed once. */
+let lastAnchor: PartialDate | null | undefined;
+let lastAnchorRange: DayRange | null = null;
+
+function anchorRange(anchor: PartialDate | null): DayRange | null {
+  if (anchor !== lastAnchor) {
+    lastAnchorRange = rangeOf(anchor);
+    lastAnchor = anchor;
+  }
+  return lastAnchorRange;
 }
 
 function dayString(day: number): PartialDate {

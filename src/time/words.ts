@@ -19,8 +19,6 @@ export class TimeWords {
   /** Month names and abbreviations ("jan.", "sept"). */
   readonly monthForms: Map<string, number>;
   readonly monthPrefixes: string[];
-  /** First letters of the month prefixes: most words are rejected by one look-up. */
-  private readonly prefixInitials: Set<string>;
   readonly numbers: Map<string, number>;
   readonly future: Set<string>;
   readonly pastAuxiliaries: Set<string>;
@@ -32,7 +30,6 @@ export class TimeWords {
     this.months = new Map(Object.entries(f.months));
     this.monthForms = new Map([...this.months, ...Object.entries(f.monthAbbreviations)]);
     this.monthPrefixes = f.monthPrefixes;
-    this.prefixInitials = new Set(f.monthPrefixes.map((p) => p[0]!));
     this.numbers = new Map(Object.entries(f.numbers));
     this.future = new Set(f.future);
     this.pastAuxiliaries = new Set(f.pastAuxiliaries);
@@ -41,8 +38,9 @@ export class TimeWords {
 
   /** The month of a lower-cased token such as "mid-march", or undefined. */
   prefixedMonth(lower: string): number | undefined {
-    if (!this.prefixInitials.has(lower[0]!)) return undefined;
-    for (const p of this.monthPrefixes) if (lower.startsWith(p)) return this.months.get(lower.slice(p.length));
+    // Comparing first characters rejects most words without a string operation.
+    const first = lower.charCodeAt(0);
+    for (const p of this.monthPrefixes) if (p.charCodeAt(0) === first && lower.startsWith(p)) return this.months.get(lower.slice(p.length));
     return undefined;
   }
 }

@@ -18,12 +18,13 @@ export interface GazetteerMatch {
   canonical: string;
 }
 
-interface GazNode {
-  entry: Entry | null;
-  next: Map<string, GazNode>;
+/** A node of the name trie: the names that begin with the tokens read to reach it. */
+export interface GazetteerNode {
+  entry: GazetteerEntry | null;
+  next: Map<string, GazetteerNode>;
 }
 
-interface Entry {
+export interface GazetteerEntry {
   categories: number[];
   canonical: string;
   /** True when every category of the entry may match lower-case text. */
@@ -52,9 +53,9 @@ export type GazetteerCategory = (typeof CATEGORY_NAMES)[number];
 
 export class Gazetteer {
   readonly categories: readonly string[] = CATEGORY_NAMES;
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, GazetteerEntry>();
   /** The entries as a trie over lower-cased tokens: matching walks it without building strings. */
-  private readonly trie = new Map<string, GazNode>();
+  private readonly trie = new Map<string, GazetteerNode>();
   /** Head words that make a LOC a natural feature rather than a GPE. */
   readonly geoFeatureWords = new Set<string>();
 
@@ -72,7 +73,7 @@ export class Gazetteer {
       this.entries.set(key, { categories: [cat], canonical, anyCase });
     }
     let level = this.trie;
-    let node: GazNode | undefined;
+    let node: GazetteerNode | undefined;
     for (const t of tokens) {
       const lower = t.toLowerCase();
       node = level.get(lower);
@@ -87,30 +88,38 @@ export class Gazetteer {
 
   /** Categories of an exact name ("Russia" → country), or an empty list. */
   lookup(name: string): GazetteerCategory[] {
-    const entry = this.entries.get(tokenizeEntry(name).join(' ').toLowerCase());
+    const entry = this.entries.get(entryKey(name));
     return entry ? entry.categories.map((c) => CATEGORY_NAMES[c]!) : [];
   }
 
   /** Canonical name of a listed name ("NATO" → "North Atlantic Treaty Organization"). */
   canonical(name: string): string | undefined {
-    return this.entries.get(tokenizeEntry(name).join(' ').toLowerCase())?.canonical;
+    return this.entries.get(entryKey(name))?.canonical;
   }
 
-  /** Longest, left-to-right, non-overlapping matches over a sentence's tokens. */
-  match(words: readonly string[], lower: readonly string[]): GazetteerMatch[] {
+  /** The trie node of names beginning with this lower-cased token, or null (callers may cache it per word form). */
+  head(lower: string): GazetteerNode | null {
+    return this.trie.get(lower) ?? null;
+  }
+
+  /**
+   * Longest, left-to-right, non-overlapping matches over a sentence's tokens. `heads`, when
+   * given, holds each token's head(lower) so that it is not looked up again.
+   */
+  match(words: readonly string[], lower: readonly string[], heads?: readonly (GazetteerNode | null)[]): GazetteerMatch[] {
     const out: GazetteerMatch[] = [];
     const n = words.length;
     let i = 0;
     while (i < n) {
-      let node = this.trie.get(lower[i]!);
-      if (node === undefined) {
+      let node: GazetteerNode | null | undefined = heads ? heads[i] : this.trie.get(lower[i]!);
+      if (!node) {
         i++;
         continue;
       }
       const c = words[i]!.charCodeAt(0);
       const startsUpper = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && words[i]![0] !== words[i]![0]!.toLowerCase());
       let matched = 0;
-      let entry: Entry | undefined;
+      let entry: GazetteerEntry | undefined;
       for (let len = 1; node; len++) {
         const e = node.entry;
         if (e && (startsUpper || e.anyCase)) {
@@ -128,6 +137,14 @@ export class Gazetteer {
     }
     return out;
   }
+}
+
+/** Words separated by single spaces, none ending in "'s": already tokenised as tokenizeEntry would. */
+const PLAIN_NAME = /^[^\s']+(?: [^\s']+)*$/;
+
+/** Key of a name in `entries`: its tokens, lower-cased, joined by a space. */
+function entryKey(name: string): string {
+  return PLAIN_NAME.test(name) ? name.toLowerCase() : tokenizeEntry(name).join(' ').toLowerCase();
 }
 
 /** Splits a listed name the way CoNLL and parley tokenise: on spaces, with "'s" apart. */

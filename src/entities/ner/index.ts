@@ -3,15 +3,16 @@ import type { NameSpan } from '../../types.js';
 import { harmonizeTypes } from './consistency.js';
 import { FeatureExtractor } from './features.js';
 import { rewrapLabels, unwrapInsertions } from './insertions.js';
-import { loadGazetteer, type Gazetteer, type GazetteerCategory } from './gazetteer.js';
+import { loadGazetteer, type Gazetteer, type GazetteerCategory, type GazetteerMatch } from './gazetteer.js';
 import { bilouToIob } from './labels.js';
-import { NerModel } from './model.js';
+import { NerModel, type NerModelArrays } from './model.js';
 import { DEFAULT_MODEL, GAZETTEER_DIR } from './paths.js';
 import { spansOf } from './scoring.js';
 import { categoryType, parleyType } from './spans.js';
 import { Tagger } from './tagger.js';
 
 export type { Gazetteer, GazetteerCategory } from './gazetteer.js';
+export type { NerModelArrays } from './model.js';
 
 /** The trained named-entity tagger. */
 export interface NerTagger {
@@ -26,14 +27,31 @@ export interface NerTagger {
 }
 
 const loaded = new Map<string, NerTagger>();
+const models = new Map<string, NerModel>();
+
+/**
+ * The weights of a model file, read once per path. With `shared` (on first load), they are
+ * kept in shared memory: hand `arrays()` to worker threads, which pass them to useNerModel.
+ */
+export function loadNerModel(path: string = DEFAULT_MODEL, options: { shared?: boolean } = {}): NerModel {
+  let model = models.get(path);
+  if (!model) {
+    model = NerModel.load(path, options);
+    models.set(path, model);
+  }
+  return model;
+}
+
+/** Makes this thread's taggers for `path` use weights another thread loaded, instead of reading the file. */
+export function useNerModel(arrays: NerModelArrays, path: string = DEFAULT_MODEL): void {
+  if (!models.has(path)) models.set(path, NerModel.fromArrays(arrays));
+}
 
 /** Loads the weights once per path (default models/ner.bin) and the gazetteers. */
 export function loadNerTagger(path: string = DEFAULT_MODEL): NerTagger {
   let tagger = loaded.get(path);
   if (!tagger) {
-    const model = NerModel.load(path);
-    const gazetteer = loadGazetteer(GAZETTEER_DIR);
-    tagger = createNerTagger(model, gazetteer);
+    tagger = createNerTagger(loadNerModel(path), loadGazetteer(GAZETTEER_DIR));
     loaded.set(path, tagger);
   }
   return tagger;
@@ -50,6 +68,11 @@ function normalizeWord(w: string): string {
   for (let i = 0; i < w.length && ascii; i++) ascii = w.charCodeAt(i) < 128;
   if (ascii) return w;
   return w.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"').replace(/[\u2013\u2014]/g, '-');
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Words that may stand in brackets inside a name phrase: nationalities and given names. */
@@ -72,18 +95,31 @@ class ParleyNerTagger implements NerTagger {
   }
 
   tagSentences(sentences: readonly (readonly string[])[]): string[][] {
+    return this.read(sentences).labels;
+  }
+
+  /**
+   * IOB2 labels of each sentence, and the gazetteer matches the tagger found over it when it
+   * read the sentence as written (null when it read it normalised or without insertions).
+   */
+  private read(sentences: readonly (readonly string[])[]): { labels: string[][]; matches: (GazetteerMatch[] | null)[] } {
     const words = sentences.map((s) => s.map(normalizeWord));
     const unwrapped = words.map((s) => unwrapInsertions(s, this.insertable));
     const read = words.map((s, i) => unwrapped[i]?.words ?? s);
-    const tagged = this.tagger.tagDocument(read).map((l) => bilouToIob(l));
-    harmonizeTypes(read, tagged);
-    return tagged.map((l, i) => (unwrapped[i] ? rewrapLabels(words[i]!.length, unwrapped[i]!, l) : l));
+    const tagged = this.tagger.tagDocument(read);
+    const starts = tagged.sentenceStarts;
+    const labels = read.map((_, i) => bilouToIob(tagged.labels, starts[i]!, starts[i + 1]!));
+    harmonizeTypes(read, labels);
+    return {
+      labels: labels.map((l, i) => (unwrapped[i] ? rewrapLabels(words[i]!.length, unwrapped[i]!, l) : l)),
+      matches: sentences.map((s, i) => (unwrapped[i] === null && sameWords(s, words[i]!) ? tagged.matches[i]! : null)),
+    };
   }
 
   tagDoc(doc: Doc): NameSpan[] {
     const sentences = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
     if (sentences.length === 0) return [];
-    const labels = this.tagSentences(sentences);
+    const { labels, matches } = this.read(sentences);
     const out: NameSpan[] = [];
     doc.sentences.forEach((sentence, si) => {
       const words = sentences[si]!;
@@ -93,8 +129,8 @@ class ParleyNerTagger implements NerTagger {
         taken.fill(1, s.start, s.end);
         out.push(this.nameSpan(doc, sentence.tokenStart, s.start, s.end, parleyType(s.type, words.slice(s.start, s.end), this.gazetteer), 'ner'));
       }
-      const lower = words.map((w) => w.toLowerCase());
-      for (const m of this.gazetteer.match(words, lower)) {
+      const found = matches[si] ?? this.gazetteer.match(words, words.map((w) => w.toLowerCase()));
+      for (const m of found) {
         if (taken.subarray(m.start, m.end).some((x) => x === 1)) continue;
         // A lone capitalised word opening a sentence ("Turkey", "House") is too often a common word.
         const single = m.end - m.start === 1;

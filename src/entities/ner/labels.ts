@@ -59,15 +59,25 @@ export function iobToBilou(labels: readonly string[]): number[] {
 /** IOB2 string of each BILOU label id. */
 const IOB_OF = LABELS.map((l) => (l === 'O' ? 'O' : (l[0] === 'B' || l[0] === 'U' ? 'B-' : 'I-') + l.slice(2)));
 
-/** BILOU label ids → IOB2 strings. */
-export function bilouToIob(labels: ArrayLike<number>): string[] {
-  const out = new Array<string>(labels.length);
-  for (let i = 0; i < labels.length; i++) out[i] = IOB_OF[labels[i]!]!;
+/** BILOU label ids (of labels[start..end)) → IOB2 strings. */
+export function bilouToIob(labels: ArrayLike<number>, start = 0, end = labels.length): string[] {
+  const out = new Array<string>(end - start);
+  for (let i = start; i < end; i++) out[i - start] = IOB_OF[labels[i]!]!;
   return out;
 }
 
 /** ALLOWED[(prev + 1)·NUM_LABELS + next]: 1 when `next` may follow `prev`. */
-export const ALLOWED = new Uint8Array((NUM_LABELS + 1) * NUM_LABELS);
+const ALLOWED = new Uint8Array((NUM_LABELS + 1) * NUM_LABELS);
 /** CAN_END[label]: 1 when the label may close a sentence. */
-export const CAN_END = Uint8Array.from(LABELS, (_, l) => (canEnd(l) ? 1 : 0));
+const CAN_END = Uint8Array.from(LABELS, (_, l) => (canEnd(l) ? 1 : 0));
 for (let p = -1; p < NUM_LABELS; p++) for (let n = 0; n < NUM_LABELS; n++) ALLOWED[(p + 1) * NUM_LABELS + n] = computeAllowed(p, n) ? 1 : 0;
+
+/** NEXT_LABELS[prev + 1]: the labels that may follow `prev` (−1 = sentence start), ascending. */
+export const NEXT_LABELS: Uint8Array[] = [];
+/** LAST_LABELS[prev + 1]: those of them that may also close a sentence. */
+export const LAST_LABELS: Uint8Array[] = [];
+for (let p = -1; p < NUM_LABELS; p++) {
+  const next = LABELS.map((_, l) => l).filter((l) => ALLOWED[(p + 1) * NUM_LABELS + l] === 1);
+  NEXT_LABELS.push(Uint8Array.from(next));
+  LAST_LABELS.push(Uint8Array.from(next.filter((l) => CAN_END[l] === 1)));
+}

@@ -15,6 +15,18 @@ const MAGIC = 0x524e4e50; // "PNNR" little-endian
 const FILE_VERSION = 1;
 
 /**
+ * A model's weights as plain typed arrays. Loaded with `shared`, they live in one
+ * SharedArrayBuffer, so worker threads can use them without a copy (see NerModel.fromArrays).
+ */
+export interface NerModelArrays {
+  keys: Uint32Array;
+  weights: Float32Array;
+  /** Open-addressing table from key to row (see NerModel). */
+  table: Int32Array;
+  meta: ModelMeta;
+}
+
+/**
  * Perceptron weights keyed by 32-bit feature hashes: an open-addressing table from key to a
  * row of NUM_LABELS weights. On disk each row is int8 with its own float scale.
  */
@@ -27,18 +39,23 @@ export class NerModel {
     readonly keys: Uint32Array,
     readonly weights: Float32Array,
     readonly meta: ModelMeta,
+    table?: Int32Array,
   ) {
-    let cap = 1024;
-    while (cap < keys.length * 2) cap <<= 1;
-    this.mask = cap - 1;
-    this.table = new Int32Array(cap * 2).fill(-1);
-    for (let r = 0; r < keys.length; r++) {
-      const k = keys[r]! | 0;
-      let s = k & this.mask;
-      while (this.table[2 * s + 1] !== -1) s = (s + 1) & this.mask;
-      this.table[2 * s] = k;
-      this.table[2 * s + 1] = r;
+    this.table = table ?? buildTable(keys, new Int32Array(tableLength(keys.length)));
+    this.mask = (this.table.length >> 1) - 1;
+    if (keys.length * NUM_LABELS !== weights.length || this.table.length !== tableLength(keys.length)) {
+      throw new Error(`NER model arrays disagree: ${keys.length} keys, ${weights.length} weights, table of ${this.table.length}`);
     }
+  }
+
+  /** The weights as typed arrays, to hand to worker threads. */
+  arrays(): NerModelArrays {
+    return { keys: this.keys, weights: this.weights, table: this.table, meta: this.meta };
+  }
+
+  /** A model over arrays from another thread's arrays() (nothing is copied). */
+  static fromArrays(a: NerModelArrays): NerModel {
+    return new NerModel(a.keys, a.weights, a.meta, a.table);
   }
 
   /** Row of a feature key, or −1 when the model has no weights for it. */
@@ -84,7 +101,8 @@ export class NerModel {
     return total;
   }
 
-  static load(path: string): NerModel {
+  /** Reads a weight file; with `shared`, into a SharedArrayBuffer (see NerModelArrays). */
+  static load(path: string, options: { shared?: boolean } = {}): NerModel {
     const buf = readFileSync(path);
     if (buf.length < 12 || buf.readUInt32LE(0) !== MAGIC) throw new Error(`${path}: not a parley NER weight file`);
     const version = buf.readUInt32LE(4);
@@ -96,17 +114,42 @@ export class NerModel {
     const rest = buf.length - off;
     const n = rest / (8 + NUM_LABELS);
     if (!Number.isInteger(n)) throw new Error(`${path}: truncated weight file`);
-    // Views over the file's bytes, copied only when they are not 4-aligned (Buffer's pool offset).
+    // Keys, weights and table in one buffer; the file's scales and int8 rows are read in place.
+    const tableLen = tableLength(n);
+    const bytes = (n + n * NUM_LABELS + tableLen) * 4;
+    const memory = options.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+    const keys = new Uint32Array(memory, 0, n);
+    const weights = new Float32Array(memory, n * 4, n * NUM_LABELS);
+    const table = new Int32Array(memory, (n + n * NUM_LABELS) * 4, tableLen);
     const start = buf.byteOffset + off;
-    const bytes = start % 4 === 0 ? new Uint8Array(buf.buffer, start, rest) : new Uint8Array(buf.buffer, start, rest).slice();
-    const keys = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
-    const scales = new Float32Array(bytes.buffer, bytes.byteOffset + n * 4, n);
+    keys.set(new Uint32Array(buf.buffer.slice(start, start + n * 4)));
+    const scales = new Float32Array(buf.buffer.slice(start + n * 4, start + n * 8));
     // Int8 → float32 in one bulk copy, then scaled row by row: the same float32 values as q·s.
-    const weights = new Float32Array(n * NUM_LABELS);
-    weights.set(new Int8Array(bytes.buffer, bytes.byteOffset + n * 8, n * NUM_LABELS));
+    weights.set(new Int8Array(buf.buffer, start + n * 8, n * NUM_LABELS));
     for (let r = 0; r < n; r++) scaleRow(weights, r * NUM_LABELS, scales[r]!);
-    return new NerModel(keys, weights, meta);
+    return new NerModel(keys, weights, meta, buildTable(keys, table));
   }
+}
+
+/** Length of the probe table for n keys: at most half full. */
+function tableLength(n: number): number {
+  let cap = 1024;
+  while (cap < n * 2) cap <<= 1;
+  return cap * 2;
+}
+
+/** Fills an empty table (see NerModel.table) with the row of each key. */
+function buildTable(keys: Uint32Array, table: Int32Array): Int32Array {
+  table.fill(-1);
+  const mask = (table.length >> 1) - 1;
+  for (let r = 0; r < keys.length; r++) {
+    const k = keys[r]! | 0;
+    let s = k & mask;
+    while (table[2 * s + 1] !== -1) s = (s + 1) & mask;
+    table[2 * s] = k;
+    table[2 * s + 1] = r;
+  }
+  return table;
 }
 
 function scaleRow(weights: Float32Array, at: number, scale: number): void {

@@ -1,18 +1,46 @@
-import { dynamicFeatures, labelKeys, type DocFeatures, type FeatureExtractor, type WordInfo } from './features.js';
-import { ALLOWED, CAN_END, labelType, NUM_LABELS } from './labels.js';
+import {
+  historyKey, historyShapeKey, labelKeys, prevLowerKey, prevShapeKey, type FeatureExtractor, type WordInfo,
+} from './features.js';
+import { LAST_LABELS, labelType, NEXT_LABELS, NUM_LABELS } from './labels.js';
+import type { GazetteerMatch } from './gazetteer.js';
 import type { NerModel } from './model.js';
+
+/** A tagged document: BILOU label ids of all tokens, and gazetteer matches per sentence. */
+export interface TaggedDocument {
+  labels: Int32Array;
+  /** First token of each sentence, plus the total at the end. */
+  sentenceStarts: number[];
+  matches: GazetteerMatch[][];
+}
+
+/** Sentinel in a form's cached rows: not looked up yet. */
+const UNKNOWN = -2;
+/** Layout of WordInfo.dynamicRows: previous label (−1..16) with the word, with its shape, then history type with its shape. */
+const PREV_SHAPE_AT = NUM_LABELS + 1;
+const HISTORY_SHAPE_AT = 2 * (NUM_LABELS + 1);
+const HISTORY_TYPES = 5;
+/** Most terms of a token besides its static keys: five word forms, context, label pair, four label-dependent rows. */
+const MAX_OTHER_TERMS = 11;
 
 /**
  * Greedy left-to-right decoding over a document. Each token's label is chosen among those a
  * well-formed BILOU sequence allows, from static features, the two previous labels and the
  * labels this document already gave the same word (the "prediction history").
+ *
+ * Only the allowed labels are scored. Each score adds the same weights in the same order as a
+ * full scoring would (word-form vectors, static rows, context, label pair, label-dependent rows),
+ * so the labels do not depend on the restriction.
  */
 export class Tagger {
-  private readonly scores = new Float64Array(NUM_LABELS);
-  private readonly dyn = new Uint32Array(16);
+  /** The weight vectors that score the current token: terms[q] at offset termAt[q]. */
+  private terms: Float32Array[] = [];
+  private termAt = new Int32Array(0);
+  private rows = new Int32Array(1 << 14);
   private readonly boundary: Float32Array;
   /** Summed weights of the label-only features for each (prev, prev2) pair. */
   private readonly labelVectors: Float32Array;
+  /** Row of each history type's key. */
+  private readonly historyRows: Int32Array;
 
   constructor(
     readonly model: NerModel,
@@ -25,6 +53,7 @@ export class Tagger {
     for (let a = -1; a < NUM_LABELS; a++) {
       for (let b = -1; b < NUM_LABELS; b++) this.addKeys(this.labelVectors, this.labelAt(a, b), labelKeys(a, b));
     }
+    this.historyRows = Int32Array.from({ length: HISTORY_TYPES }, (_, h) => model.row(historyKey(h)));
   }
 
   /** Offset in labelVectors of the previous-labels pair (prev, prev2). */
@@ -32,10 +61,10 @@ export class Tagger {
     return ((prev + 1) * (NUM_LABELS + 1) + prev2 + 1) * NUM_LABELS;
   }
 
-  private addKeys(into: Float32Array, at: number, keys: number[]): void {
+  private addKeys(into: Float32Array, at: number, keys: ArrayLike<number>): void {
     const w = this.model.weights;
-    for (const key of keys) {
-      const r = this.model.row(key);
+    for (let k = 0; k < keys.length; k++) {
+      const r = this.model.row(keys[k]!);
       if (r < 0) continue;
       for (let l = 0; l < NUM_LABELS; l++) into[at + l]! += w[r * NUM_LABELS + l]!;
     }
@@ -45,86 +74,141 @@ export class Tagger {
   private wordVector(form: WordInfo): Float32Array {
     if (form.vector) return form.vector;
     const v = new Float32Array(5 * NUM_LABELS);
-    for (let p = -2; p <= 2; p++) this.addKeys(v, (p + 2) * NUM_LABELS, this.features.wordKeys(form.text, p));
+    for (let p = -2; p <= 2; p++) this.addKeys(v, (p + 2) * NUM_LABELS, this.features.wordKeys(form, p));
     form.vector = v;
     return v;
   }
 
-  /** BILOU label ids for each sentence of a document. */
-  tagDocument(sentences: readonly (readonly string[])[]): Int32Array[] {
+  /** The form's cached rows of its label-dependent features. */
+  private dynamicRows(form: WordInfo): Int32Array {
+    if (form.dynamicRows) return form.dynamicRows;
+    const rows = new Int32Array(HISTORY_SHAPE_AT + HISTORY_TYPES).fill(UNKNOWN);
+    form.dynamicRows = rows;
+    return rows;
+  }
+
+  private growTerms(n: number): void {
+    const size = Math.max(n, 2 * this.terms.length);
+    this.terms = new Array<Float32Array>(size).fill(this.boundary);
+    this.termAt = new Int32Array(size);
+  }
+
+  /** Model row of the static keys, in a buffer reused across documents. */
+  private rowsOf(keys: Uint32Array): Int32Array {
+    if (this.rows.length < keys.length) this.rows = new Int32Array(keys.length * 2);
+    const rows = this.rows;
+    for (let k = 0; k < keys.length; k++) rows[k] = this.model.row(keys[k]!);
+    return rows;
+  }
+
+  /** BILOU label ids for each sentence of a document, with the gazetteer matches the features used. */
+  tagDocument(sentences: readonly (readonly string[])[]): TaggedDocument {
     const f = this.features.docFeatures(sentences, false);
     const labels = new Int32Array(f.offsets.length - 1);
     const contextVectors = new Float32Array(f.contextGroups.length * NUM_LABELS);
     f.contextGroups.forEach((keys, g) => this.addKeys(contextVectors, g * NUM_LABELS, keys));
+    const rows = this.rowsOf(f.keys);
     const history = new DocHistory();
-    const { model, scores, dyn, boundary, labelVectors } = this;
+    const { model, boundary, labelVectors, historyRows } = this;
     const w = model.weights;
     for (let si = 0; si + 1 < f.sentenceStarts.length; si++) {
       const start = f.sentenceStarts[si]!;
       const end = f.sentenceStarts[si + 1]!;
       const forms = f.forms[si]!;
+      const vectors = forms.map((form) => this.wordVector(form));
       let prev = -1;
       let prev2 = -1;
       for (let t = start; t < end; t++) {
-        scores.fill(0);
         const i = t - start;
+        const from = f.offsets[t]!;
+        const to = f.offsets[t + 1]!;
+        if (this.terms.length < to - from + MAX_OTHER_TERMS) this.growTerms(to - from + MAX_OTHER_TERMS);
+        const { terms, termAt } = this;
+        let m = 0;
         for (let p = -2; p <= 2; p++) {
           const j = i + p;
-          const v = j < 0 || j >= forms.length ? boundary : this.wordVector(forms[j]!);
-          const at = (p + 2) * NUM_LABELS;
-          for (let l = 0; l < NUM_LABELS; l++) scores[l] += v[at + l]!;
+          terms[m] = j < 0 || j >= forms.length ? boundary : vectors[j]!;
+          termAt[m++] = (p + 2) * NUM_LABELS;
         }
-        for (let k = f.offsets[t]!; k < f.offsets[t + 1]!; k++) {
-          const r = model.row(f.keys[k]!);
+        for (let k = from; k < to; k++) {
+          const r = rows[k]!;
           if (r < 0) continue;
-          const base = r * NUM_LABELS;
-          for (let l = 0; l < NUM_LABELS; l++) scores[l] += w[base + l]!;
+          terms[m] = w;
+          termAt[m++] = r * NUM_LABELS;
         }
         const group = f.contextOf[t]!;
-        if (group >= 0) for (let l = 0; l < NUM_LABELS; l++) scores[l] += contextVectors[group * NUM_LABELS + l]!;
-        const lv = this.labelAt(prev, prev2);
-        for (let l = 0; l < NUM_LABELS; l++) scores[l] += labelVectors[lv + l]!;
-        const nd = dynamicFeatures(dyn, f, t, prev, prev2, f.capital[t] ? history.get(f.lowerHash[t]!) : -1, false);
-        for (let k = 0; k < nd; k++) {
-          const r = model.row(dyn[k]!);
-          if (r < 0) continue;
-          const base = r * NUM_LABELS;
-          for (let l = 0; l < NUM_LABELS; l++) scores[l] += w[base + l]!;
+        if (group >= 0) {
+          terms[m] = contextVectors;
+          termAt[m++] = group * NUM_LABELS;
         }
-        const last = t === end - 1;
-        const allowRow = (prev + 1) * NUM_LABELS;
+        terms[m] = labelVectors;
+        termAt[m++] = this.labelAt(prev, prev2);
+        const form = forms[i]!;
+        const dyn = this.dynamicRows(form);
+        let r = dyn[prev + 1]!;
+        if (r === UNKNOWN) r = dyn[prev + 1] = model.row(prevLowerKey(prev, form.hLower));
+        if (r >= 0) {
+          terms[m] = w;
+          termAt[m++] = r * NUM_LABELS;
+        }
+        r = dyn[PREV_SHAPE_AT + prev + 1]!;
+        if (r === UNKNOWN) r = dyn[PREV_SHAPE_AT + prev + 1] = model.row(prevShapeKey(prev, form.hShape));
+        if (r >= 0) {
+          terms[m] = w;
+          termAt[m++] = r * NUM_LABELS;
+        }
+        const seen = form.cap ? history.get(form.hLower) : -1;
+        if (seen >= 0) {
+          r = historyRows[seen]!;
+          if (r >= 0) {
+            terms[m] = w;
+            termAt[m++] = r * NUM_LABELS;
+          }
+          r = dyn[HISTORY_SHAPE_AT + seen]!;
+          if (r === UNKNOWN) r = dyn[HISTORY_SHAPE_AT + seen] = model.row(historyShapeKey(seen, form.hShape));
+          if (r >= 0) {
+            terms[m] = w;
+            termAt[m++] = r * NUM_LABELS;
+          }
+        }
+        const allowed = t === end - 1 ? LAST_LABELS[prev + 1]! : NEXT_LABELS[prev + 1]!;
         let best = 0;
         let bestScore = -Infinity;
-        for (let l = 0; l < NUM_LABELS; l++) {
-          if (ALLOWED[allowRow + l] === 0 || (last && CAN_END[l] === 0)) continue;
-          if (scores[l]! > bestScore) {
-            bestScore = scores[l]!;
+        for (let a = 0; a < allowed.length; a++) {
+          const l = allowed[a]!;
+          let score = 0;
+          for (let q = 0; q < m; q++) score += terms[q]![termAt[q]! + l]!;
+          if (score > bestScore) {
+            bestScore = score;
             best = l;
           }
         }
         labels[t] = best;
-        if (f.capital[t]) history.add(f.lowerHash[t]!, best);
+        if (form.cap) history.add(form.hLower, best);
         prev2 = prev;
         prev = best;
       }
     }
-    return splitBySentence(labels, f);
+    return { labels, sentenceStarts: f.sentenceStarts, matches: f.matches };
   }
 }
 
 /** Labels this document gave each capitalised word form so far, by type. */
 export class DocHistory {
-  private readonly counts = new Map<number, Int32Array>();
+  /** Offset of each word's five counts (PER, ORG, LOC, MISC, O) in `counts`. */
+  private readonly index = new Map<number, number>();
+  private counts = new Int32Array(5 * 64);
 
   /** Majority entity type seen for the word (0..3), 4 when it was always O, −1 when unseen. */
   get(word: number): number {
-    const c = this.counts.get(word);
-    if (!c) return -1;
+    const at = this.index.get(word);
+    if (at === undefined) return -1;
+    const c = this.counts;
     let best = 4;
     let bestCount = 0;
     for (let t = 0; t < 4; t++) {
-      if (c[t]! > bestCount) {
-        bestCount = c[t]!;
+      if (c[at + t]! > bestCount) {
+        bestCount = c[at + t]!;
         best = t;
       }
     }
@@ -132,18 +216,17 @@ export class DocHistory {
   }
 
   add(word: number, label: number): void {
-    let c = this.counts.get(word);
-    if (!c) {
-      c = new Int32Array(5);
-      this.counts.set(word, c);
+    let at = this.index.get(word);
+    if (at === undefined) {
+      at = this.index.size * 5;
+      if (at + 5 > this.counts.length) {
+        const bigger = new Int32Array(this.counts.length * 2);
+        bigger.set(this.counts);
+        this.counts = bigger;
+      }
+      this.index.set(word, at);
     }
     const type = labelType(label);
-    c[type < 0 ? 4 : type]!++;
+    this.counts[at + (type < 0 ? 4 : type)]!++;
   }
-}
-
-export function splitBySentence(labels: Int32Array, f: DocFeatures): Int32Array[] {
-  const out: Int32Array[] = [];
-  for (let si = 0; si + 1 < f.sentenceStarts.length; si++) out.push(labels.subarray(f.sentenceStarts[si]!, f.sentenceStarts[si + 1]!));
-  return out;
 }
