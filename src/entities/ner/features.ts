@@ -1,4 +1,5 @@
 import { combine, hashString } from '../../hash.js';
+import { shapeOf, shortShapeOf } from '../../text/word-shape.js';
 import type { Gazetteer, GazetteerMatch, GazetteerNode } from './gazetteer.js';
 
 // Feature templates. A feature key is combine(template·8 + position slot, value hash).
@@ -66,27 +67,6 @@ const MAX_CACHED_WORDS = 50_000;
 const NO_CODES: number[] = [];
 /** Most aggregated-context features one word form collects in a document. */
 const MAX_CONTEXT_KEYS = 24;
-
-/** Long shape: letters and digits mapped to X x d, other characters kept, at most 12 chars. */
-function shapeOf(w: string): string {
-  let s = '';
-  for (let i = 0; i < w.length && i < 12; i++) {
-    const ch = w[i]!;
-    const c = w.charCodeAt(i);
-    if (c >= 48 && c <= 57) s += 'd';
-    else if (ch !== ch.toLowerCase()) s += 'X';
-    else if (ch !== ch.toUpperCase()) s += 'x';
-    else s += ch;
-  }
-  return s;
-}
-
-/** Short shape: runs of the same class collapsed ("McDonald's" → "XxXx'x"). */
-function shortShapeOf(shape: string): string {
-  let s = '';
-  for (let i = 0; i < shape.length; i++) if (i === 0 || shape[i] !== shape[i - 1]) s += shape[i];
-  return s;
-}
 
 /** Per-token static features of a document, flattened: keys[offsets[t] .. offsets[t+1]). */
 export interface DocFeatures {

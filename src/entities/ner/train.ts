@@ -1,4 +1,5 @@
 import type { LabelledDoc } from './conll.js';
+import { pruneRows, TrainingWeights } from '../../weights.js';
 import { dynamicFeatures, type DocFeatures, FeatureExtractor } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { iobToBilou, LABELS, NUM_LABELS } from './labels.js';
@@ -37,52 +38,12 @@ interface PreparedDoc {
   gold: Int32Array;
 }
 
-/** Growable averaged-perceptron weights: w and the timestamped sum used for averaging. */
-class Weights {
-  w = new Float32Array(1 << 20);
-  acc = new Float64Array(1 << 20);
-  rows = 0;
-  readonly index = new Map<number, number>();
-  readonly keys: number[] = [];
-
-  rowOf(key: number, create: boolean): number {
-    const r = this.index.get(key);
-    if (r !== undefined || !create) return r ?? -1;
-    const row = this.rows++;
-    if (this.rows * NUM_LABELS > this.w.length) {
-      const w = new Float32Array(this.w.length * 2);
-      w.set(this.w);
-      this.w = w;
-      const acc = new Float64Array(this.acc.length * 2);
-      acc.set(this.acc);
-      this.acc = acc;
-    }
-    this.index.set(key, row);
-    this.keys.push(key);
-    return row;
-  }
-
-  /** Fresh weights sharing this table's rows (the static features), for another run. */
-  cloneRows(): Weights {
-    const out = new Weights();
-    for (const key of this.keys) out.rowOf(key, true);
-    return out;
-  }
-
-  averaged(c: number): Float32Array {
-    const out = new Float32Array(this.rows * NUM_LABELS);
-    for (let i = 0; i < out.length; i++) out[i] = this.w[i]! - this.acc[i]! / c;
-    return out;
-  }
-}
-
-
 /** Trains an averaged perceptron with greedy decoding over the predicted label history. */
 export function trainNer(train: LabelledDoc[], dev: LabelledDoc[] | null, opts: TrainOptions): TrainResult {
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
   const fx = new FeatureExtractor(opts.gazetteer);
-  const base = new Weights();
+  const base = new TrainingWeights(NUM_LABELS);
 
   // Static features once; keys seen fewer than minCount times get no row.
   const counts = new Map<number, number>();
@@ -115,7 +76,7 @@ export function trainNer(train: LabelledDoc[], dev: LabelledDoc[] | null, opts: 
   const keys = [...sum.keys()];
   const weights = new Float32Array(keys.length * NUM_LABELS);
   keys.forEach((key, r) => weights.set(sum.get(key)!, r * NUM_LABELS));
-  const pruned = prune(keys, weights, opts.pruneBelow);
+  const pruned = pruneRows(keys, weights, NUM_LABELS, opts.pruneBelow);
   log(`kept ${pruned.keys.length} of ${keys.length} feature rows`);
   const model = modelOf(Array.from(pruned.keys), pruned.weights, opts, epochs);
   const scorer = dev ? evaluate(createNerTagger(model, opts.gazetteer), dev) : null;
@@ -132,7 +93,7 @@ interface RunResult {
 
 /** One perceptron run: passes over shuffled documents, keeping the pass that scores best on dev. */
 function runPerceptron(
-  docs: PreparedDoc[], weights: Weights, dev: LabelledDoc[] | null, opts: TrainOptions,
+  docs: PreparedDoc[], weights: TrainingWeights, dev: LabelledDoc[] | null, opts: TrainOptions,
   seed: number, t0: number, log: (line: string) => void,
 ): RunResult {
   const random = rng(seed);
@@ -227,23 +188,6 @@ function modelOf(keys: ArrayLike<number>, weights: Float32Array, opts: TrainOpti
     trainedOn: opts.trainedOn, epochs, createdAt: new Date().toISOString(),
   };
   return new NerModel(Uint32Array.from(keys as number[]), weights, meta);
-}
-
-/** Drops rows whose weights are all small: they barely move any score. */
-function prune(keys: number[], weights: Float32Array, below: number): { keys: Uint32Array; weights: Float32Array } {
-  const keep: number[] = [];
-  for (let r = 0; r < keys.length; r++) {
-    let max = 0;
-    for (let l = 0; l < NUM_LABELS; l++) max = Math.max(max, Math.abs(weights[r * NUM_LABELS + l]!));
-    if (max >= below) keep.push(r);
-  }
-  const outKeys = new Uint32Array(keep.length);
-  const outW = new Float32Array(keep.length * NUM_LABELS);
-  keep.forEach((r, i) => {
-    outKeys[i] = keys[r]!;
-    outW.set(weights.subarray(r * NUM_LABELS, (r + 1) * NUM_LABELS), i * NUM_LABELS);
-  });
-  return { keys: outKeys, weights: outW };
 }
 
 /** Tags every document through the runtime API and scores it against the gold labels. */

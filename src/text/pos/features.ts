@@ -1,4 +1,5 @@
 import { combine, hashString } from '../../hash.js';
+import { shapeOf, shortShapeOf } from '../word-shape.js';
 
 // Feature templates of the POS tagger. A key is combine(template·8 + position slot, value hash).
 const T = {
@@ -12,27 +13,6 @@ const BOUNDARY_BEFORE = hashString('<s>');
 const BOUNDARY_AFTER = hashString('</s>');
 /** Only the first characters of a longer word shape its features: no word is this long. */
 const MAX_FEATURE_CHARS = 40;
-
-/** Long shape: letters and digits mapped to X x d, other characters kept, at most 12 chars. */
-function shapeOf(w: string): string {
-  let s = '';
-  for (let i = 0; i < w.length && i < 12; i++) {
-    const ch = w[i]!;
-    const c = w.charCodeAt(i);
-    if (c >= 48 && c <= 57) s += 'd';
-    else if (ch !== ch.toLowerCase()) s += 'X';
-    else if (ch !== ch.toUpperCase()) s += 'x';
-    else s += ch;
-  }
-  return s;
-}
-
-/** Short shape: runs of the same class collapsed ("McDonald's" → "XxXx'x"). */
-function shortShapeOf(shape: string): string {
-  let s = '';
-  for (let i = 0; i < shape.length; i++) if (i === 0 || shape[i] !== shape[i - 1]) s += shape[i];
-  return s;
-}
 
 /** Apostrophes and their look-alikes, read as ' so that ’s and 's are one feature. */
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032`]/g;

@@ -1,4 +1,5 @@
 import { rng } from '../../random.js';
+import { pruneRows, TrainingWeights } from '../../weights.js';
 import {
   bigramAfterKey, bigramBeforeKey, boundaryKeys, formKeys, formOf, normalised, prevLowerKey, prevShapeKey, tagKeys, type Form,
 } from './features.js';
@@ -33,37 +34,6 @@ export interface PosTrainResult {
   /** Share of dev tokens whose tag equals the teacher's, with the kept model (null without dev). */
   devAgreement: number | null;
   seconds: number;
-}
-
-/** Growable averaged-perceptron weights: w and the timestamped sum used for averaging. */
-class Weights {
-  w = new Float32Array(1 << 20);
-  acc = new Float64Array(1 << 20);
-  readonly index = new Map<number, number>();
-  readonly keys: number[] = [];
-
-  rowOf(key: number): number {
-    const r = this.index.get(key);
-    if (r !== undefined) return r;
-    const row = this.keys.length;
-    if ((row + 1) * NUM_TAGS > this.w.length) {
-      const w = new Float32Array(this.w.length * 2);
-      w.set(this.w);
-      this.w = w;
-      const acc = new Float64Array(this.acc.length * 2);
-      acc.set(this.acc);
-      this.acc = acc;
-    }
-    this.index.set(key, row);
-    this.keys.push(key);
-    return row;
-  }
-
-  averaged(c: number): Float32Array {
-    const out = new Float32Array(this.keys.length * NUM_TAGS);
-    for (let i = 0; i < out.length; i++) out[i] = this.w[i]! - this.acc[i]! / c;
-    return out;
-  }
 }
 
 interface Prepared {
@@ -140,7 +110,7 @@ export function trainPos(train: TaggedSentence[], dev: TaggedSentence[] | null, 
     for (const ks of keys) for (const k of ks) counts.set(k, (counts.get(k) ?? 0) + 1);
     return { forms, fixed, keys, gold: s.tags };
   });
-  const weights = new Weights();
+  const weights = new TrainingWeights(NUM_TAGS);
   const data: Prepared[] = raw.map(({ forms, fixed, keys, gold }) => {
     const offsets = new Uint32Array(forms.length + 1);
     const rows: number[] = [];
@@ -223,7 +193,7 @@ export function trainPos(train: TaggedSentence[], dev: TaggedSentence[] | null, 
     log(`${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
   if (!best) throw new Error('no training epochs were run');
-  const pruned = prune(best.keys, best.weights, opts.pruneBelow);
+  const pruned = pruneRows(best.keys, best.weights, NUM_TAGS, opts.pruneBelow);
   log(`kept ${pruned.keys.length} of ${best.keys.length} feature rows (epoch ${best.epoch})`);
   const model = modelOf(Array.from(pruned.keys), pruned.weights, dictionary, opts, best.epoch);
   const devAgreement = dev ? agreementOf(new PosTagger(model), dev) : null;
@@ -250,21 +220,4 @@ function modelOf(
     createdAt: new Date().toISOString(), dictionary: Object.fromEntries(dictionary),
   };
   return PosModel.fromWeights(Uint32Array.from(keys as number[]), weights, meta);
-}
-
-/** Drops rows whose weights are all small: they barely move any score. */
-function prune(keys: number[], weights: Float32Array, below: number): { keys: Uint32Array; weights: Float32Array } {
-  const keep: number[] = [];
-  for (let r = 0; r < keys.length; r++) {
-    let max = 0;
-    for (let l = 0; l < NUM_TAGS; l++) max = Math.max(max, Math.abs(weights[r * NUM_TAGS + l]!));
-    if (max >= below) keep.push(r);
-  }
-  const outKeys = new Uint32Array(keep.length);
-  const outW = new Float32Array(keep.length * NUM_TAGS);
-  keep.forEach((r, i) => {
-    outKeys[i] = keys[r]!;
-    outW.set(weights.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), i * NUM_TAGS);
-  });
-  return { keys: outKeys, weights: outW };
 }
