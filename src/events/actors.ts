@@ -85,8 +85,8 @@ export class RoleWords {
   readonly breaks: Set<string>;
   readonly firstPerson: Set<string>;
   readonly coordinators: string[][];
-  readonly bothSides: string[][];
-  readonly bothSidesFirst: Set<string>;
+  /** "both sides" phrases by their first word, in lexicon order. */
+  readonly bothSidesByFirst = new Map<string, string[][]>();
   readonly locationTypes: Set<string>;
   readonly factive: Set<string>;
   readonly subjectStops: Set<string>;
@@ -121,8 +121,11 @@ export class RoleWords {
     this.breaks = new Set(lex.clauseBreaks);
     this.firstPerson = new Set(lex.firstPerson);
     this.coordinators = lex.coordinators.map((c) => c.split(' '));
-    this.bothSides = lex.bothSides.map((c) => c.split(' '));
-    this.bothSidesFirst = new Set(this.bothSides.map((p) => p[0]!));
+    for (const phrase of lex.bothSides.map((c) => c.split(' '))) {
+      const list = this.bothSidesByFirst.get(phrase[0]!);
+      if (list) list.push(phrase);
+      else this.bothSidesByFirst.set(phrase[0]!, [phrase]);
+    }
     this.locationTypes = new Set(lex.locationTypes);
     this.factive = new Set(lex.factive);
     this.subjectStops = new Set(lex.subjectStops);
@@ -136,7 +139,7 @@ export class RoleWords {
     this.genericActors = new Map(Object.entries(lex.genericActors));
     const flag = (w: string, f: number) => this.slotWords.set(w, (this.slotWords.get(w) ?? 0) | f);
     for (const w of [...lex.firstPerson, ...lex.reportedSubjects]) flag(w, SPEAKER_WORD);
-    for (const w of this.bothSidesFirst) flag(w, BOTH_SIDES_WORD);
+    for (const w of this.bothSidesByFirst.keys()) flag(w, BOTH_SIDES_WORD);
     for (const w of this.genericActors.keys()) flag(w, GENERIC_WORD);
     this.nonAgents = new Set(lex.nonAgents);
     this.recipientPrepositions = new Set(lex.recipientPrepositions);
@@ -297,14 +300,20 @@ export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, s
     slot.codedPlace = slot.actor !== null && da.isPlace(e);
     slots.push(slot);
   }
-  // One look at each word tells which of the slot finders below the sentence needs.
+  // One look at each word tells which of the slot finders below the sentence needs, and where.
   let needs = 0;
-  for (let i = sStart; i < sEnd; i++) needs |= words.slotWords.get(tokens[i]!.lower) ?? 0;
-  if (needs & SPEAKER_WORD) addSpeakerPronouns(da, words, slots, sStart, sEnd);
-  if (needs & BOTH_SIDES_WORD) addBothSides(da, words, slots, sStart, sEnd);
+  const marked: number[] = [];
+  for (let i = sStart; i < sEnd; i++) {
+    const flags = words.slotWords.get(tokens[i]!.lower);
+    if (flags === undefined) continue;
+    needs |= flags;
+    marked.push(i);
+  }
+  if (needs & SPEAKER_WORD) addSpeakerPronouns(da, words, slots, marked);
+  if (needs & BOTH_SIDES_WORD) addBothSides(da, words, slots, marked, sEnd);
   slots.sort((a, b) => a.tokenStart - b.tokenStart);
   for (const s of slots) annotate(tokens, words, s, sStart);
-  if (needs & GENERIC_WORD && addGenericActors(tokens, words, slots, sStart, sEnd)) slots.sort((a, b) => a.tokenStart - b.tokenStart);
+  if (needs & GENERIC_WORD && addGenericActors(tokens, words, slots, marked, sStart, sEnd)) slots.sort((a, b) => a.tokenStart - b.tokenStart);
   groupCoordinated(tokens, words, slots);
   return slots;
 }
@@ -314,11 +323,11 @@ export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, s
  * the country of the place the sentence puts the action in, the nearest before it, else the
  * first after. Returns whether any was added.
  */
-function addGenericActors(tokens: Token[], words: RoleWords, slots: ActorSlot[], sStart: number, sEnd: number): boolean {
+function addGenericActors(tokens: Token[], words: RoleWords, slots: ActorSlot[], marked: number[], sStart: number, sEnd: number): boolean {
   let places: ActorSlot[] | null = null;
   const added: ActorSlot[] = [];
   let k = 0;
-  for (let i = sStart; i < sEnd; i++) {
+  for (const i of marked) {
     const t = tokens[i]!;
     const sector = words.genericActors.get(t.lower);
     if (!sector || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
@@ -352,9 +361,9 @@ function makeSlot(entity: string | null, actor: string | null, type: EntityType 
  * "I", "we" in a statement without a resolved mention, and "it", "they" opening an indirect one
  * ("Seoul said it would not …"): the statement's speaker.
  */
-function addSpeakerPronouns(da: DocActors, words: RoleWords, slots: ActorSlot[], sStart: number, sEnd: number): void {
+function addSpeakerPronouns(da: DocActors, words: RoleWords, slots: ActorSlot[], marked: number[]): void {
   const tokens = da.doc.tokens;
-  for (let i = sStart; i < sEnd; i++) {
+  for (const i of marked) {
     const t = tokens[i]!;
     const first = words.firstPerson.has(t.lower);
     if (!first && !words.reportedSubjects.has(t.lower)) continue;
@@ -374,11 +383,14 @@ function opensStatement(tokens: Token[], words: RoleWords, i: number, start: num
 }
 
 /** "both sides" / "the two countries": the last two parties named before, as one group. */
-function addBothSides(da: DocActors, words: RoleWords, slots: ActorSlot[], sStart: number, sEnd: number): void {
+function addBothSides(da: DocActors, words: RoleWords, slots: ActorSlot[], marked: number[], sEnd: number): void {
   const tokens = da.doc.tokens;
-  for (let i = sStart; i < sEnd; i++) {
-    if (!words.bothSidesFirst.has(tokens[i]!.lower)) continue;
-    for (const phrase of words.bothSides) {
+  let next = 0;
+  for (const i of marked) {
+    if (i < next) continue;
+    const phrases = words.bothSidesByFirst.get(tokens[i]!.lower);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
       const n = seqLength(phrase, tokens, i, sEnd);
       if (!n) continue;
       const parties = da.lastTwoParties(tokens[i]!.start);
@@ -390,7 +402,7 @@ function addBothSides(da: DocActors, words: RoleWords, slots: ActorSlot[], sStar
           slots.push(slot);
         }
       }
-      i += n - 1;
+      next = i + n;
       break;
     }
   }

@@ -81,9 +81,10 @@ export class EventCoder {
     const timeStarts = new Set(doc.times.map((t) => t.start));
     let timesBySentence: TimeExpression[][] | null = null;
     const boilerplate = doc.article.boilerplate.length > 0;
+    const ids = this.index.read(doc.tokens);
     doc.sentences.forEach((s, si) => {
       if (boilerplate && doc.inBoilerplate(s)) return;
-      const matches = this.index.match(doc.tokens, s.tokenStart, s.tokenEnd);
+      const matches = this.index.match(ids, s.tokenStart, s.tokenEnd);
       if (!matches.length) return;
       da ??= new DocActors(doc);
       const slots = sentenceSlots(da, this.words, s.tokenStart, s.tokenEnd);

@@ -70,6 +70,8 @@ export class ModalityDetector {
   private readonly rank: Map<string, number>;
   private readonly window: number;
   private readonly breaks: Set<string>;
+  /** Each lower-case word that starts a cue or breaks a clause, with its cues: one look-up per token of a sentence. */
+  private readonly byLower = new Map<string, { cues: Cue[] | undefined; isBreak: boolean }>();
   private readonly refusalByFirst = new Map<string, string[][]>();
   private readonly unassertedByFirst = new Map<string, string[][]>();
   private readonly refusalCodes: Map<string, string>;
@@ -103,6 +105,8 @@ export class ModalityDetector {
     }
     // Longer cues first, so "not only" (cancel) is tried before "not".
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    for (const [word, cues] of this.byFirst) this.byLower.set(word, { cues, isBreak: this.breaks.has(word) });
+    for (const word of this.breaks) if (!this.byFirst.has(word)) this.byLower.set(word, { cues: undefined, isBreak: true });
   }
 
   private add(cue: Cue): void {
@@ -115,11 +119,10 @@ export class ModalityDetector {
   /**
    * The cues starting at token i: all those of the longest matching word sequence (one sequence
    * may be a cue in several scopes). A cue ending in "to" needs a verb next ("agree to meet",
-   * not "agree to a ceasefire").
+   * not "agree to a ceasefire"). `byForm`: the cues keyed by the token's lower-case form.
    */
-  private cuesAt(tokens: Token[], i: number, end: number): Cue[] {
+  private cuesAt(tokens: Token[], i: number, end: number, byForm: Cue[] | undefined): Cue[] {
     const t = tokens[i]!;
-    const byForm = this.byFirst.get(t.lower);
     const byLemma = t.lemma === t.lower ? undefined : this.byFirst.get(t.lemma);
     const list = byForm && byLemma ? [...byForm, ...byLemma].sort((a, b) => b.words.length - a.words.length) : byForm ?? byLemma;
     if (!list) return NONE;
@@ -188,8 +191,9 @@ export class ModalityDetector {
     const hits: CueHit[] = [];
     const breaks: number[] = [];
     for (let i = sStart; i < sEnd; i++) {
-      if (this.breaks.has(tokens[i]!.lower)) breaks.push(i);
-      const cues = this.cuesAt(tokens, i, sEnd);
+      const word = this.byLower.get(tokens[i]!.lower);
+      if (word?.isBreak) breaks.push(i);
+      const cues = this.cuesAt(tokens, i, sEnd, word?.cues);
       if (cues.length) hits.push({ at: i, cues });
     }
     return { tokens, sStart, sEnd, hits, breaks };
@@ -220,7 +224,7 @@ export class ModalityDetector {
     }
     // Cues inside a multi-word pattern ("did not hold talks": the anchor is "hold").
     for (let i = first + 1; i < last; i++) {
-      for (const cue of this.cuesAt(tokens, i, last)) if (cue.modality === 'negated') consider(cue.modality);
+      for (const cue of this.cuesAt(tokens, i, last, this.byFirst.get(tokens[i]!.lower))) if (cue.modality === 'negated') consider(cue.modality);
     }
     for (let h = firstAfter; h < hits.length; h++) {
       for (const cue of hits[h]!.cues) if (cue.scope === 'after') consider(cue.modality, cue);

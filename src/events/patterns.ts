@@ -1,7 +1,9 @@
 /**
- * Event patterns as data (lexicon/events/patterns.json), compiled once into a Map keyed by
- * every word form of each pattern's anchor, so a sentence is scanned once: each token costs
- * one or two Map look-ups, and only the few patterns anchored on that word are tried.
+ * Event patterns as data (lexicon/events/patterns.json), compiled once: every word the patterns
+ * name gets a small id, each element's forms become a bit set over the ids, and the patterns
+ * are indexed by the ids of their anchor's forms. A document's tokens are looked up once
+ * (`read`: one or two Map look-ups each); matching its sentences then only indexes arrays, and
+ * only the few patterns anchored on a word are tried.
  *
  * Pattern syntax: space-separated elements, the first one (the anchor) a word. An element is
  * alternatives joined by "|"; "word/POS" also requires the Universal POS tag; "*" skips up to
@@ -69,6 +71,9 @@ interface Element {
   /** Phrase alternatives: accepted forms of each word. */
   phrases: Array<Array<Set<string>>>;
   pos: string | null;
+  /** The same forms as bit sets over vocabulary ids (filled once every pattern is read). */
+  formBits: Uint32Array;
+  phraseBits: Uint32Array[][];
 }
 
 export interface CompiledPattern {
@@ -130,11 +135,26 @@ function verbalUse(t: Token): boolean {
 }
 
 const NO_MATCHES: PatternMatch[] = [];
+const EMPTY_BITS = new Uint32Array(0);
 
-/** How a word is used, read once for all patterns anchored on it: 0 not yet read, 1 yes, 2 no. */
-interface WordUse {
-  noun: 0 | 1 | 2;
-  verb: 0 | 1 | 2;
+/** Token flags for gaps, read once per document. */
+const GAP_STOP = 1;
+const TRANSPARENT = 2;
+/** A gap stops here: a gap stop, or a preposition but "of" or one before a number. */
+const GAP_BREAK = 4;
+/** The token's flags have been read (they are read only for tokens a gap reaches). */
+const FLAGS_READ = 8;
+
+/** A document's tokens as vocabulary ids (0: a word no pattern names) and gap flags (PatternIndex.read). */
+export interface TokenIds {
+  tokens: Token[];
+  lower: Int32Array;
+  lemma: Int32Array;
+  flags: Uint8Array;
+}
+
+function hasId(bits: Uint32Array, id: number): boolean {
+  return ((bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
 }
 
 /** Regular inflections of a word: verbs' -s/-ed/-ing, nouns' plurals only (`nounOnly`). */
@@ -158,7 +178,7 @@ export function inflections(word: string, irregular: Record<string, string[]>, n
 }
 
 function compileElement(text: string, irregular: Record<string, string[]>, where: string, nounOnly: boolean): Element {
-  const el: Element = { forms: new Set(), phrases: [], pos: null };
+  const el: Element = { forms: new Set(), phrases: [], pos: null, formBits: EMPTY_BITS, phraseBits: [] };
   for (const alt of text.split('|')) {
     const [word, tag] = alt.split('/');
     if (!word) throw new Error(`${where}: empty alternative in "${text}"`);
@@ -170,36 +190,48 @@ function compileElement(text: string, irregular: Record<string, string[]>, where
   return el;
 }
 
-function wordIs(forms: Set<string>, t: Token): boolean {
-  return forms.has(t.lower) || forms.has(t.lemma);
+/** Whether the token's form or lemma is one of `bits`. */
+function wordIs(bits: Uint32Array, ids: TokenIds, j: number): boolean {
+  return hasId(bits, ids.lower[j]!) || hasId(bits, ids.lemma[j]!);
 }
 
 /** Number of tokens the element matches at tokens[j] (0: no match). */
-function elementAt(el: Element, tokens: Token[], j: number, to: number): number {
-  const t = tokens[j]!;
-  if (el.pos && t.pos !== el.pos) return 0;
+function elementAt(el: Element, ids: TokenIds, j: number, to: number): number {
+  if (el.pos && ids.tokens[j]!.pos !== el.pos) return 0;
   // Phrases first: the longest reading of the words is the evidence ("entry permit", not "entry").
-  for (const ph of el.phrases) {
+  for (const ph of el.phraseBits) {
     if (j + ph.length > to) continue;
     let k = 0;
-    while (k < ph.length && wordIs(ph[k]!, tokens[j + k]!)) k++;
+    while (k < ph.length && wordIs(ph[k]!, ids, j + k)) k++;
     if (k === ph.length) return k;
   }
-  return wordIs(el.forms, t) ? 1 : 0;
+  return wordIs(el.formBits, ids, j) ? 1 : 0;
 }
 
 export class PatternIndex {
-  private readonly byForm = new Map<string, CompiledPattern[]>();
+  /** Every word the patterns, gap stops and transparent marks name, as an id from 1. */
+  private readonly vocabulary = new Map<string, number>();
+  /** Patterns by the vocabulary id of each word form of their anchor. */
+  private readonly byId: Array<CompiledPattern[] | undefined> = [];
   readonly patterns: CompiledPattern[] = [];
   private readonly gap: number;
   private readonly gapStops: Set<string>;
   private readonly transparent: Set<string>;
+  /** Whether a transparent mark has capitals: otherwise a token whose text is not its lower case is none. */
+  private readonly transparentCased: boolean;
+  /** Gap flags of each vocabulary word. */
+  private readonly wordFlags: number[] = [0];
   private readonly hit: number[] = [];
+  /** How the current anchor word is used, read once for all patterns anchored on it: 0 not yet read, 1 yes, 2 no. */
+  private nounUse = 0;
+  private verbUse = 0;
 
   constructor(lexicon: PatternLexicon, file = 'patterns.json') {
     this.gap = lexicon.gap;
     this.gapStops = new Set(lexicon.gapStops);
     this.transparent = new Set(lexicon.transparent);
+    this.transparentCased = lexicon.transparent.some((w) => w !== w.toLowerCase());
+    const elements: Element[] = [];
     lexicon.entries.forEach((entry, i) => {
       const where = `${file} entry ${i} (code ${entry.code})`;
       if (!/^\d{2,4}$/.test(entry.code)) throw new Error(`${where}: bad CAMEO code`);
@@ -215,31 +247,92 @@ export class PatternIndex {
         for (const el of rest) {
           if ('minGap' in el) { gap = el; continue; }
           steps.push({ el, gap: gap !== null, minGap: gap?.minGap ?? 0 });
+          elements.push(el);
           gap = null;
         }
+        elements.push(anchor);
         const compiled: CompiledPattern = { entry, name: `${entry.code}:${text}`, anchor, steps, weight: weight + (entry.priority ?? 0) };
         this.patterns.push(compiled);
         const keys = new Set([...anchor.forms, ...anchor.phrases.flatMap((ph) => [...ph[0]!])]);
         for (const form of keys) {
-          const list = this.byForm.get(form);
+          const id = this.idOf(form);
+          const list = this.byId[id];
           if (list) list.push(compiled);
-          else this.byForm.set(form, [compiled]);
+          else this.byId[id] = [compiled];
         }
       }
     });
+    for (const el of elements) {
+      for (const f of el.forms) this.idOf(f);
+      for (const ph of el.phrases) for (const words of ph) for (const w of words) this.idOf(w);
+    }
+    for (const w of this.gapStops) this.wordFlags[this.idOf(w)]! |= GAP_STOP;
+    for (const w of this.transparent) this.wordFlags[this.idOf(w)]! |= TRANSPARENT;
+    for (const el of elements) {
+      el.formBits = this.bits(el.forms);
+      el.phraseBits = el.phrases.map((ph) => ph.map((words) => this.bits(words)));
+    }
   }
 
-  /** All pattern matches in tokens [from, to), best (heaviest) first, overlapping ones removed. */
-  match(tokens: Token[], from: number, to: number): PatternMatch[] {
+  private idOf(word: string): number {
+    let id = this.vocabulary.get(word);
+    if (id === undefined) {
+      id = this.vocabulary.size + 1;
+      this.vocabulary.set(word, id);
+      this.wordFlags[id] = 0;
+    }
+    return id;
+  }
+
+  private bits(words: Set<string>): Uint32Array {
+    const bits = new Uint32Array((this.vocabulary.size >>> 5) + 1);
+    for (const w of words) {
+      const id = this.vocabulary.get(w)!;
+      bits[id >>> 5]! |= 1 << (id & 31);
+    }
+    return bits;
+  }
+
+  /** A document's tokens as vocabulary ids, for `match` on each of its sentences: each token's form and lemma are looked up once. */
+  read(tokens: Token[]): TokenIds {
+    const n = tokens.length;
+    const ids: TokenIds = { tokens, lower: new Int32Array(n), lemma: new Int32Array(n), flags: new Uint8Array(n) };
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      const lower = this.vocabulary.get(t.lower) ?? 0;
+      ids.lower[i] = lower;
+      ids.lemma[i] = t.lemma === t.lower ? lower : this.vocabulary.get(t.lemma) ?? 0;
+    }
+    return ids;
+  }
+
+  /** The gap flags of token i, read on first use. */
+  private flagsAt(ids: TokenIds, i: number): number {
+    const known = ids.flags[i]!;
+    if (known) return known;
+    const { tokens } = ids;
+    const t = tokens[i]!;
+    const lower = ids.lower[i]!;
+    let flags = FLAGS_READ | (this.wordFlags[lower]! & GAP_STOP);
+    if (t.text === t.lower ? this.wordFlags[lower]! & TRANSPARENT : this.transparentCased && this.transparent.has(t.text)) flags |= TRANSPARENT;
+    if (flags & GAP_STOP || (t.pos === 'ADP' && t.lower !== 'of' && tokens[i + 1]?.pos !== 'NUM')) flags |= GAP_BREAK;
+    ids.flags[i] = flags;
+    return flags;
+  }
+
+  /** All pattern matches in tokens [from, to) of the document read into `ids`, best (heaviest) first, overlapping ones removed. */
+  match(ids: TokenIds, from: number, to: number): PatternMatch[] {
     let found: PatternMatch[] | null = null;
     for (let i = from; i < to; i++) {
-      const t = tokens[i]!;
-      const byLemma = this.byForm.get(t.lemma);
-      const byForm = t.lemma === t.lower ? undefined : this.byForm.get(t.lower);
+      const lemma = ids.lemma[i]!;
+      const lower = ids.lower[i]!;
+      const byLemma = this.byId[lemma];
+      const byForm = lemma === lower ? undefined : this.byId[lower];
       if (!byLemma && !byForm) continue;
-      const use: WordUse = { noun: 0, verb: 0 };
-      let best = byLemma ? this.bestOf(byLemma, tokens, i, from, to, use, null) : null;
-      if (byForm) best = this.bestOf(byForm, tokens, i, from, to, use, best);
+      this.nounUse = 0;
+      this.verbUse = 0;
+      let best = byLemma ? this.bestOf(byLemma, ids, i, from, to, null) : null;
+      if (byForm) best = this.bestOf(byForm, ids, i, from, to, best);
       if (best) (found ??= []).push(best);
     }
     if (!found) return NO_MATCHES;
@@ -256,25 +349,28 @@ export class PatternIndex {
   }
 
   /** The heaviest of `patterns` (anchored on token i) that matches there, or `best`. */
-  private bestOf(patterns: CompiledPattern[], tokens: Token[], i: number, from: number, to: number, use: WordUse, best: PatternMatch | null): PatternMatch | null {
+  private bestOf(patterns: CompiledPattern[], ids: TokenIds, i: number, from: number, to: number, best: PatternMatch | null): PatternMatch | null {
+    const tokens = ids.tokens;
     for (const p of patterns) {
       if (p.entry.kind === 'verb') {
-        if (use.noun === 0) use.noun = nominalUse(tokens, i) || inName(tokens, i, from) ? 1 : 2;
-        if (use.noun === 1) continue;
+        if (this.nounUse === 0) this.nounUse = nominalUse(tokens, i) || inName(tokens, i, from) ? 1 : 2;
+        if (this.nounUse === 1) continue;
       } else {
-        if (use.verb === 0) use.verb = verbalUse(tokens[i]!) ? 1 : 2;
-        if (use.verb === 1) continue;
+        if (this.verbUse === 0) this.verbUse = verbalUse(tokens[i]!) ? 1 : 2;
+        if (this.verbUse === 1) continue;
       }
       // A one-word anchor with no tag to check matched when the word's form found the pattern.
-      const n = p.anchor.phrases.length || p.anchor.pos ? elementAt(p.anchor, tokens, i, to) : 1;
+      const n = p.anchor.phrases.length || p.anchor.pos ? elementAt(p.anchor, ids, i, to) : 1;
       if (!n) continue;
-      const m = this.matchRest(p, tokens, i, n, to);
-      if (m && (!best || p.weight > best.pattern.weight)) best = { pattern: p, tokens: m, last: m[m.length - 1]! };
+      // Only a heavier pattern can replace the best match so far.
+      if (best && p.weight <= best.pattern.weight) continue;
+      const m = this.matchRest(p, ids, i, n, to);
+      if (m) best = { pattern: p, tokens: m, last: m[m.length - 1]! };
     }
     return best;
   }
 
-  private matchRest(p: CompiledPattern, tokens: Token[], anchor: number, anchorLength: number, to: number): number[] | null {
+  private matchRest(p: CompiledPattern, ids: TokenIds, anchor: number, anchorLength: number, to: number): number[] | null {
     // Matched positions go to a scratch list, copied out only on success.
     const hit = this.hit;
     hit.length = 0;
@@ -286,16 +382,16 @@ export class PatternIndex {
       let length = 0;
       let limit = pos + gap;
       for (let j = pos; j < to && j <= limit; j++) {
+        const f = this.flagsAt(ids, j);
         if (j < pos + minGap) {
-          if (this.gapStops.has(tokens[j]!.lower)) break;
+          if (f & GAP_STOP) break;
           continue;
         }
-        if (this.transparent.has(tokens[j]!.text)) { limit++; continue; }
-        length = elementAt(el, tokens, j, to);
+        if (f & TRANSPARENT) { limit++; continue; }
+        length = elementAt(el, ids, j, to);
         if (length) { found = j; break; }
-        const t = tokens[j]!;
         // A gap stays inside one phrase: no clause break, no preposition but "of".
-        if (this.gapStops.has(t.lower) || (t.pos === 'ADP' && t.lower !== 'of' && tokens[j + 1]?.pos !== 'NUM')) break;
+        if (f & GAP_BREAK) break;
       }
       if (found < 0) return null;
       for (let k = 0; k < length; k++) hit.push(found + k);
