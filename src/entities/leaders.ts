@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../memo.js';
 import { phraseTokens } from './phrases.js';
 import type { Gender } from './lexicon.js';
 
@@ -30,7 +31,7 @@ export class Leaders {
   private readonly byName = new Map<string, Leader>();
   private readonly bySurname = new Map<string, Leader[]>();
   /** Names already looked up (they repeat); emptied rather than grown without bound. */
-  private readonly memo = new Map<string, Leader | null>();
+  private readonly memo = new BoundedMemo<string, Leader>((name) => this.findUncached(name));
 
   constructor(list: Leader[], origin: string) {
     for (const l of list) {
@@ -59,12 +60,7 @@ export class Leaders {
 
   /** The leader a full name or an unambiguous surname names, if listed. */
   find(name: string): Leader | undefined {
-    const cached = this.memo.get(name);
-    if (cached !== undefined) return cached ?? undefined;
-    const leader = this.findUncached(name);
-    if (this.memo.size > 50_000) this.memo.clear();
-    this.memo.set(name, leader ?? null);
-    return leader;
+    return this.memo.get(name);
   }
 
   private findUncached(name: string): Leader | undefined {

@@ -1,3 +1,5 @@
+import { BoundedMemo } from '../memo.js';
+
 /**
  * Token-sequence tables: lexicon phrases ("prime minister", "foreign ministry") compiled into a
  * Map keyed by normalised tokens, matched at a position forwards or backwards in O(max length).
@@ -44,7 +46,7 @@ interface TrieNode<T> {
 export class PhraseTable<T> {
   private readonly map = new Map<string, T>();
   /** Whole-phrase lookups already answered (names repeat); emptied rather than grown without bound. */
-  private readonly memo = new Map<string, T | null>();
+  private readonly memo = new BoundedMemo<string, T>((phrase) => this.map.get(phraseTokens(phrase).join(' ')));
   /** The phrases as a token trie: matching at a position walks it without building strings. */
   private readonly root: TrieNode<T> = { next: new Map() };
   /** The phrases' tokens last to first, for matching backwards from a position (built on first use). */
@@ -62,6 +64,7 @@ export class PhraseTable<T> {
     if (!this.map.has(key)) this.map.set(key, value);
     insert(this.root, tokens, 0, 1, value);
     this.reversed = null;
+    this.memo.clear();
   }
 
   /** The normalised tokens phrases begin with. */
@@ -71,12 +74,7 @@ export class PhraseTable<T> {
 
   /** The entry for a whole phrase, in any case or spelling of its tokens. */
   get(phrase: string): T | undefined {
-    const cached = this.memo.get(phrase);
-    if (cached !== undefined) return cached ?? undefined;
-    const value = this.map.get(phraseTokens(phrase).join(' '));
-    if (this.memo.size > 50_000) this.memo.clear();
-    this.memo.set(phrase, value ?? null);
-    return value;
+    return this.memo.get(phrase);
   }
 
   /** Longest phrase starting at token `i` of the normalised tokens, not reaching `limit`. */

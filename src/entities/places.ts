@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../memo.js';
 import { createRequire } from 'node:module';
 import { PhraseTable, phraseTokens, type PhraseMatch } from './phrases.js';
 
@@ -47,7 +48,7 @@ export class Places {
   private readonly capsOnly = new Set<string>();
   private readonly names = new Map<string, string>();
   private readonly regions = new Set<string>();
-  private readonly memo = new Map<string, Place | null>();
+  private readonly memo = new BoundedMemo<string, Place>((text) => this.lookupUncached(text));
   /** Names of two words or more, for matching over tokens ("Republic of Congo"). */
   private readonly phrases = new PhraseTable<Place>();
 
@@ -97,13 +98,7 @@ export class Places {
 
   /** The place a name stands for ("the US", "Russian", "Kyiv"), or undefined. */
   lookup(text: string): Place | undefined {
-    const cached = this.memo.get(text);
-    if (cached !== undefined) return cached ?? undefined;
-    const place = this.lookupUncached(text);
-    // Names repeat within and across articles; the memo is emptied rather than grown without bound.
-    if (this.memo.size > 50_000) this.memo.clear();
-    this.memo.set(text, place ?? null);
-    return place;
+    return this.memo.get(text);
   }
 
   private lookupUncached(text: string): Place | undefined {

@@ -7,7 +7,7 @@ import { NerModel, type ModelMeta } from './model.js';
 import { Scorer } from './scoring.js';
 import { createNerTagger, type NerTagger } from './index.js';
 import { DocHistory } from './tagger.js';
-import { rng } from '../../random.js';
+import { rng, shuffle } from '../../random.js';
 
 export interface TrainOptions {
   gazetteer: Gazetteer;
@@ -105,10 +105,7 @@ function runPerceptron(
   let best: RunResult | null = null;
 
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order, random);
     let errors = 0;
     let tokens = 0;
     for (const di of order) {

@@ -1,4 +1,4 @@
-import { rng } from '../../random.js';
+import { rng, shuffle } from '../../random.js';
 import { pruneRows, TrainingWeights } from '../../weights.js';
 import {
   bigramAfterKey, bigramBeforeKey, boundaryKeys, formKeys, formOf, normalised, prevLowerKey, prevShapeKey, tagKeys, type Form,
@@ -131,10 +131,7 @@ export function trainPos(train: TaggedSentence[], dev: TaggedSentence[] | null, 
   let c = 1;
   let best: { agreement: number; epoch: number; keys: number[]; weights: Float32Array } | null = null;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order, random);
     let errors = 0;
     let scored = 0;
     for (const si of order) {
