@@ -18,8 +18,12 @@ function jsonLines(stdout: string): Analysis[] {
   return stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Analysis);
 }
 
-test('the built CLI exists (tests run after the build)', () => {
+test('the package bin runs as the README calls it (npx parley), built and executable', () => {
   assert.ok(existsSync(CLI), `${CLI} is missing: run npm run build`);
+  const r = spawnSync('npx', ['--no-install', 'parley', '--help'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /usage: parley <command>/);
+  assert.match(r.stdout, /analyze/);
 });
 
 test('analyze --format jsonl: one contract object per article, in input order, text byte for byte', () => {
