@@ -245,10 +245,11 @@ test('announced intentions: the intent code (03/13), modality intended, the act 
   const full = (text: string, names: Name[], quotes: Quote[] = []) =>
     code(text, names, quotes).map((e) => `${e.code} ${(e as { act?: string }).act ?? '-'} ${e.modality}`);
   const ARM: Name = ['Armenia', 'ARM', 'GPE'];
-  assert.deepEqual(full('Iran promised to free two French tourists.', [['Iran', 'IRN', 'GPE'], ['French', 'FRA', 'NORP']]), ['0353 084 intended']);
-  assert.deepEqual(full('Australia is preparing to impose sanctions on Armenia.', [['Australia', 'AUS', 'GPE'], ARM]), ['1312 163 intended']);
-  // A narrated schedule is no expression of intent: the act's own code.
+  assert.deepEqual(full('Iran promised to free two French tourists.', [['Iran', 'IRN', 'GPE'], ['French', 'FRA', 'NORP']]), ['0353 0841 intended']);
+  assert.deepEqual(full('Australia plans to impose sanctions on Armenia.', [['Australia', 'AUS', 'GPE'], ARM]), ['1312 163 intended']);
+  // A narrated schedule or preparation is no expression of intent: the act's own code.
   assert.deepEqual(full('The Chilean president will visit Armenia next month.', [['Chilean', 'CHL', 'NORP'], ARM]), ['042 - intended']);
+  assert.deepEqual(full('Australia is preparing to impose sanctions on Armenia.', [['Australia', 'AUS', 'GPE'], ARM]), ['163 - intended']);
   // The same future in the actor's own statement is one.
   const text = 'Canada will ease sanctions on Armenia, the foreign minister said.';
   const said: Quote = {
@@ -342,4 +343,53 @@ test('coercion of an uncoded object at no other place stays within the agent\u20
   assert.deepEqual(code('Russian troops detained two Ukrainian civilians.', [['Russian troops', 'RUSMIL', 'ORG'], ['Ukrainian', 'UKR', 'NORP']]).map(brief), ['17 RUS→UKR asserted']);
   assert.deepEqual(code('Russian troops detained two men in Kherson.', [['Russian troops', 'RUSMIL', 'ORG'], ['Kherson', 'UKR', 'GPE']]).map(brief), ['17 RUS→UKR asserted']);
   assert.deepEqual(code('Russian troops killed two men.', [['Russian troops', 'RUSMIL', 'ORG']]).map(brief), ['19 RUS→--- asserted']);
+});
+
+test('acts done to people: released persons are 0841, a people noun meets "needs: target", a statement released is no event', () => {
+  const codes = (text: string, names: Name[]) => code(text, names).map((e) => `${e.code} ${countryOf(e.source.actor)}→${countryOf(e.target.actor)}`);
+  assert.deepEqual(codes('Two aid workers were freed by Mali on Sunday.', [['Mali', 'MLI', 'GPE']]), ['0841 MLI→---']);
+  assert.deepEqual(codes('Azerbaijan freed four Armenian soldiers.', [['Azerbaijan', 'AZE', 'GPE'], ['Armenian', 'ARM', 'NORP']]), ['0841 AZE→ARM']);
+  assert.deepEqual(codes('Azerbaijan released a statement on Tuesday.', [['Azerbaijan', 'AZE', 'GPE']]), []);
+});
+
+test('a counted noun phrase with a participle and no object is passive: "12 Georgian soldiers killed in …" are the target', () => {
+  assert.deepEqual(code('There were 12 Georgian soldiers killed in Abkhazia on Monday.', [['Georgian soldiers', 'GEOMIL', 'NORP'], ['Abkhazia', null, 'GPE']]).map(brief), ['19 ---→GEO asserted']);
+  assert.deepEqual(code('Two Georgian gunmen killed three policemen.', [['Georgian', 'GEO', 'NORP']]).map(brief), ['19 GEO→--- asserted']);
+});
+
+test('force with demonstrators on one side: theirs is violent protest (145), force on them violent repression (175); a clash goes both ways', () => {
+  const codes = (text: string, names: Name[]) => code(text, names).map((e) => `${e.code} ${countryOf(e.source.actor)}→${countryOf(e.target.actor)}`);
+  assert.deepEqual(codes('A Serbian protester smashed the windows of the Kosovo mission.', [['Serbian', 'SRB', 'NORP'], ['Kosovo', 'XKX', 'GPE']]).map((c) => c.slice(0, 3)), ['145']);
+  assert.deepEqual(codes('Chilean police clashed with students in Santiago.', [['Chilean police', 'CHLCOP', 'ORG'], ['Santiago', 'CHL', 'GPE']]), ['190 CHL→CHL', '190 CHL→CHL']);
+  assert.deepEqual(codes('Chilean police clashed with protesters in Santiago.', [['Chilean police', 'CHLCOP', 'ORG'], ['Santiago', 'CHL', 'GPE']]), ['175 CHL→CHL', '145 CHL→CHL']);
+  assert.deepEqual(codes('Rioters clashed with police in the Chilean city of Valparaiso.', [['Chilean', 'CHL', 'NORP']]).map((c) => c.slice(0, 3)), ['145']);
+  assert.deepEqual(codes('Indian troops clashed with Chinese soldiers.', [['Indian troops', 'INDMIL', 'NORP'], ['Chinese soldiers', 'CHNMIL', 'NORP']]), ['190 IND→CHN', '190 CHN→IND']);
+});
+
+test('a plural pronoun for coordinated speakers stands for each of them', () => {
+  const text = 'Brazil and Argentina said they would expel the envoys.';
+  const names: Name[] = [['Brazil', 'BRA', 'GPE'], ['Argentina', 'ARG', 'GPE']];
+  const quote: Quote = {
+    id: 'q1', type: 'indirect', start: text.indexOf('they'), end: text.length - 1, speaker: { entity: 'e2', name: 'Argentina', start: 11, end: 20 },
+    cue: { start: 21, end: 25, lemma: 'say' }, via: [], date: null, rule: 'test', confidence: 1,
+  };
+  assert.deepEqual(code(text, names, [quote]).map((e) => `${e.code} ${e.source.actor}`), ['1313 BRA', '1313 ARG']);
+  // A single speaker's "they" stays that speaker.
+  assert.deepEqual(code(text.replace('Brazil and ', 'Yesterday, '), [names[1]!], [{ ...quote, start: quote.start, speaker: { ...quote.speaker!, entity: 'e1' } }]).map((e) => e.source.actor), ['ARG']);
+});
+
+test('sanctions are aimed abroad: a place in the sanctioning country is no target', () => {
+  assert.deepEqual(code('Japan announced asset freezes and bans on travel to Japan against three Iranian officials.', [['Japan', 'JPN', 'GPE'], ['Iranian', 'IRN', 'NORP']]).map(brief), ['16 JPN→IRN asserted']);
+  assert.deepEqual(code('Japan imposed a travel ban on three Iranian officials.', [['Japan', 'JPN', 'GPE'], ['Iranian', 'IRN', 'NORP']]).map(brief), ['16 JPN→IRN asserted']);
+});
+
+test('ordering or calling for an investigation is a demand for one (101)', () => {
+  assert.deepEqual(code('Kenya ordered an inquiry into the deaths.', [['Kenya', 'KEN', 'GPE']]).map((e) => e.code), ['101']);
+  assert.deepEqual(code('Kenya opened an inquiry into the deaths.', [['Kenya', 'KEN', 'GPE']]).map((e) => e.code.slice(0, 2)), ['09']);
+});
+
+test('a dateline names no party: "ABUJA, Jan 20 (Reuters) - Gunmen abducted …"', () => {
+  const names: Name[] = [['Reuters', 'GBRMED', 'ORG'], ['Nigeria', 'NGA', 'GPE']];
+  assert.deepEqual(code('ABUJA, Jan 20 (Reuters) - Gunmen abducted 45 students in Nigeria.', names).map(brief), ['18 ---→NGA asserted']);
+  assert.deepEqual(code('Reuters said gunmen abducted 45 students in Nigeria.', names).map(brief).length, 1);
 });

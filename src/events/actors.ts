@@ -7,6 +7,10 @@
 import type { Doc } from '../doc.js';
 import type { Entity, EntityType, Quote, Token } from '../types.js';
 import { lowerBound } from '../sorted.js';
+import { datelineLength } from '../text/dateline.js';
+
+/** How far into a sentence a dateline may reach (characters). */
+const DATELINE_REACH = 120;
 
 export interface RolesLexicon {
   locative: string[];
@@ -51,6 +55,16 @@ export interface RolesLexicon {
   backgroundPrepositions: string[];
   /** Prepositions naming where a passive act of force came from ("fired from the Gaza Strip"). */
   originPrepositions: string[];
+  /** Nouns naming persons an act is done to ("the prisoners were freed"): a pattern's `people` code. */
+  people: string[];
+  /** Pronouns that, standing for a speaker coordinated with others ("Russia and China said they …"), stand for them all. */
+  pluralPronouns: string[];
+  /** Code prefixes of acts aimed abroad only (CAMEO 16): never at the source's own country. */
+  foreignOnly: string[];
+  /** Nouns naming demonstrators. */
+  protesters: string[];
+  /** Force with demonstrators on one side: theirs (codes by prefix) is violent protest, force on them is violent repression. */
+  violentProtest: { acts: string[]; protest: string; repression: string };
 }
 
 /** One actor mention in a sentence, with what the role finder needs to know about it. */
@@ -108,6 +122,11 @@ export class RoleWords {
   readonly openingQuotes: Set<string>;
   readonly backgroundPrepositions: Set<string>;
   readonly originPrepositions: Set<string>;
+  readonly people: Set<string>;
+  readonly protesters: Set<string>;
+  readonly foreignOnly: string[];
+  readonly pluralPronouns: Set<string>;
+  readonly violentProtest: RolesLexicon['violentProtest'];
   private readonly npPos: Set<string>;
   private readonly npPunct: Set<string>;
   readonly maxSubject: number;
@@ -149,6 +168,11 @@ export class RoleWords {
     this.openingQuotes = new Set(lex.openingQuotes);
     this.backgroundPrepositions = new Set(lex.backgroundPrepositions);
     this.originPrepositions = new Set(lex.originPrepositions);
+    this.people = new Set(lex.people);
+    this.protesters = new Set(lex.protesters);
+    this.pluralPronouns = new Set(lex.pluralPronouns);
+    this.foreignOnly = lex.foreignOnly;
+    this.violentProtest = lex.violentProtest;
     this.npPos = new Set(lex.npModifiers.filter((p) => !p.includes(':')));
     this.npPunct = new Set(lex.npModifiers.filter((p) => p.startsWith('PUNCT:')).map((p) => p.slice(6)));
     this.maxSubject = lex.maxSubjectDistance;
@@ -286,7 +310,9 @@ export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, s
   const tokens = doc.tokens;
   const sent = { start: tokens[sStart]?.start ?? 0, end: tokens[sEnd - 1]?.end ?? 0 };
   const slots: ActorSlot[] = [];
-  for (let i = da.firstMentionFrom(sent.start); i < da.mentions.length; i++) {
+  // "ABUJA, Jan 20 (Reuters) - …": the filing place and agency are no parties.
+  const from = sent.start + datelineLength(doc.text.slice(sent.start, Math.min(sent.end, sent.start + DATELINE_REACH)));
+  for (let i = da.firstMentionFrom(from); i < da.mentions.length; i++) {
     const m = da.mentions[i]!;
     if (m.start >= sent.end) break;
     const last = slots[slots.length - 1];
@@ -315,7 +341,31 @@ export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, s
   for (const s of slots) annotate(tokens, words, s, sStart);
   if (needs & GENERIC_WORD && addGenericActors(tokens, words, slots, marked, sStart, sEnd)) slots.sort((a, b) => a.tokenStart - b.tokenStart);
   groupCoordinated(tokens, words, slots);
+  if (needs & SPEAKER_WORD) addCoordinatedSpeakers(tokens, words, slots);
   return slots;
+}
+
+/**
+ * "Obama and Putin said they will …": a plural pronoun standing for a speaker coordinated with
+ * others in the sentence stands for every member of that group (one group of its own).
+ */
+function addCoordinatedSpeakers(tokens: Token[], words: RoleWords, slots: ActorSlot[]): void {
+  let next = slots.reduce((g, s) => Math.max(g, s.group), -1) + 1;
+  const added: ActorSlot[] = [];
+  for (const s of slots) {
+    if (s.entity === null || s.tokenEnd - s.tokenStart !== 1 || !words.pluralPronouns.has(tokens[s.tokenStart]!.lower)) continue;
+    const named = slots.find((o) => o !== s && o.entity === s.entity && o.group >= 0 && o.tokenStart !== s.tokenStart);
+    if (!named) continue;
+    const group = slots.filter((o) => o.group === named.group && o.tokenStart !== s.tokenStart);
+    if (group.length < 2) continue;
+    s.group = next++;
+    for (const m of group.slice(1)) added.push({ ...s, actor: m.actor, entity: m.entity });
+    s.actor = group[0]!.actor;
+    s.entity = group[0]!.entity;
+  }
+  if (!added.length) return;
+  slots.push(...added);
+  slots.sort((a, b) => a.tokenStart - b.tokenStart);
 }
 
 /**

@@ -69,6 +69,7 @@ export class EventCoder {
       if (!info) throw new Error(`${where}: code not in the CAMEO table`);
       const plover = e.plover ?? info.plover;
       if (!plover || !this.codes.ploverTypes.has(plover)) throw new Error(`${where}: no PLOVER type (the table drops this code; give "plover")`);
+      if (e.reply && !this.codes.get(e.reply)?.plover) throw new Error(`${where}: reply code ${e.reply} is not in the CAMEO table with a PLOVER type`);
       if (e.unless?.length) this.unless.set(e, new Set(e.unless.map((w) => w.toLowerCase())));
     });
   }
@@ -262,6 +263,7 @@ export class EventCoder {
     if (entry.mutual && entry.kind === 'noun' && !between && ctx.slots.some((x) => x.governor !== null && this.words.between.has(x.governor) && x.tokenStart > last)) return [];
     let source: ActorSlot | null;
     let target: ActorSlot | null;
+    let people: string | null = null;
     if (between) {
       source = between[0]!;
       target = null;
@@ -282,11 +284,17 @@ export class EventCoder {
       // "A report released in the Rwandan capital alleged …": an unnamed speaker's place speaks for it.
       if (!source && entry.kind === 'verb' && !passive && this.verbal(entry.code) && ctx.location?.actor && this.inSubject(ctx, ctx.location, first)) source = ctx.location;
       target = this.resolve(ctx, passive && tgtRole === 'obj' ? 'subj' : tgtRole, first, last, source, passive);
+      // "bans on travel to Canada against Russian officers": sanctions are aimed abroad.
+      if (target?.actor && source?.actor && target.actor.slice(0, 3) === source.actor.slice(0, 3) && !passive && tgtRole === 'obj' && this.words.foreignOnly.some((c) => entry.code.startsWith(c))) {
+        const own = source.actor.slice(0, 3);
+        target = this.object(ctx, first, last, source, (x) => x.actor?.slice(0, 3) !== own);
+      }
       const info = this.codes.get(entry.code)!;
       // An uncoded object ("non-Muslims", "civilians") leaves the place of the act to name the target country.
       if (!target?.actor && (info.quad === 4 || entry.placeTarget) && ctx.location?.actor && ctx.location.entity !== source?.entity) target = ctx.location;
       // "Indonesian police detained 12 militants": coercion of an uncoded object, no other place named, is within the agent's country.
       if (!target?.actor && source?.entity && this.words.internalCoercion.has(entry.code) && (!ctx.location?.actor || ctx.location.entity === source.entity)) target = this.ownCountry(ctx, source) ?? target;
+      if (entry.people && this.peopleUndergo(ctx, passive, first, last)) people = entry.people;
       const srcs = source ? this.members(ctx, source) : [null];
       const tgts = target ? this.members(ctx, target) : [null];
       pairs = [];
@@ -294,7 +302,7 @@ export class EventCoder {
         for (const a of srcs) for (const b of srcs) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of srcs) for (const b of tgts) pairs.push([a, b]);
-        if (entry.symmetric && source && target) for (const a of srcs) for (const b of tgts) reversed.push([b, a]);
+        if ((entry.symmetric || entry.reply) && source && target) for (const a of srcs) for (const b of tgts) reversed.push([b, a]);
       }
     }
 
@@ -305,6 +313,7 @@ export class EventCoder {
     // A denied hostile act is the denier's denial of responsibility (CAMEO 016), asserted, aimed at no one named.
     const denial = this.modality.denial;
     const denied = !refused && modality === 'negated' && denial.quads.has(this.codes.get(entry.code)!.quad) && this.modality.denied(tokens, ctx.sStart, first);
+    const forward = pairs.length;
     if (refused || denied) modality = 'asserted';
     else pairs.push(...reversed);
     if (denied) pairs = [...new Map(pairs.map(([a]) => [a?.entity ?? null, [a, null] as [ActorSlot | null, ActorSlot | null]])).values()];
@@ -312,20 +321,25 @@ export class EventCoder {
     // "Israel announced it would free …": in reported speech a bare "would" is the future of the past.
     if (modality === 'hypothetical' && quote && this.modality.onlyReportedFuture(cues)) modality = 'intended';
     const intentions = cues.filter((c) => c.modality !== 'negated' && c.modality !== 'ongoing').map((c) => c.text);
-    const intent = modality === 'intended' ? this.intent.of(entry.code, intentions, quote !== null) : null;
-    const code = denied ? denial.code : refused ?? intent ?? entry.code;
-    const own = !refused && !intent && !denied;
-    const info = this.codes.get(code)!;
+    const act = people ?? entry.code;
+    const intent = modality === 'intended' ? this.intent.of(act, intentions, quote !== null) : null;
+    const reply = entry.reply ? (modality === 'intended' ? this.intent.of(entry.reply, intentions, quote !== null) : null) ?? entry.reply : null;
+    const code = denied ? denial.code : refused ?? intent ?? people ?? entry.code;
+    const own = !refused && !intent && !denied && !people;
+    const vp = this.words.violentProtest;
+    // [subject side, object side]: whether demonstrators are that side of an act of force.
+    const protest = own && vp.acts.some((c) => code.startsWith(c)) ? this.protestSides(ctx, passive, source, target, first, last) : null;
     const date = dates.at(quote?.date ?? null) ?? quote?.date ?? ctx.doc.article.date ?? null;
     const location = ctx.location ? ctx.doc.slice(ctx.location) : null;
     const out: CodedEvent[] = [];
     const background = inCommaRelative(tokens, ctx.sStart, first, this.words);
     const sentenceFrom = tokens[ctx.sStart]!.start;
     const sentenceTo = tokens[ctx.sEnd - 1]!.end;
-    for (const [a, b] of pairs) {
+    for (let p = 0; p < pairs.length; p++) {
+      const [a, b] = pairs[p]!;
       // Who acted on whom must be known in actor terms: two uncoded names make no event record.
       if (!a?.actor && !b?.actor) continue;
-      if (((entry.needs === 'target' || entry.needs === 'both') && !b) || ((entry.needs === 'source' || entry.needs === 'both') && !a)) continue;
+      if (((entry.needs === 'target' || entry.needs === 'both') && !b && !people) || ((entry.needs === 'source' || entry.needs === 'both') && !a)) continue;
       // An intention is someone's: with no one named to hold it, nothing is recorded.
       if (modality === 'intended' && !a?.actor) continue;
       // ", who had been arrested 15 months ago,": background to a description, not an act reported.
@@ -338,11 +352,16 @@ export class EventCoder {
         spanStart = Math.min(spanStart, x.start);
         spanEnd = Math.max(spanEnd, x.end);
       }
+      const back = p >= forward;
+      const [byDemonstrators, onDemonstrators] = !protest ? [false, false] : back ? [protest[1], protest[0]] : protest;
+      const pairCode = byDemonstrators ? vp.protest : onDemonstrators ? vp.repression : back && reply ? reply : code;
+      const entryCode = own && pairCode === entry.code;
+      const info = this.codes.get(pairCode)!;
       out.push({
         id: '',
-        code,
-        plover: own ? entry.plover ?? info.plover! : denied ? denial.plover : info.plover!,
-        ploverMode: own ? entry.ploverMode ?? info.ploverMode : info.ploverMode,
+        code: pairCode,
+        plover: entryCode ? entry.plover ?? info.plover! : denied ? denial.plover : info.plover!,
+        ploverMode: entryCode ? entry.ploverMode ?? info.ploverMode : info.ploverMode,
         source: toActor(a),
         target: toActor(b),
         goldstein: info.goldstein,
@@ -352,12 +371,77 @@ export class EventCoder {
         location,
         quote: quote?.id ?? null,
         rule: m.pattern.name,
-        ...(intent ? { act: entry.code } : {}),
+        ...(intent ? { act } : {}),
         start: spanStart,
         end: spanEnd,
       });
     }
     return out;
+  }
+
+  /**
+   * Whether the act is done to people an uncoded noun names: its object ("freed two
+   * journalists"), or its subject when passive ("the civilians … were released").
+   */
+  private peopleUndergo(ctx: SentenceContext, passive: boolean, first: number, last: number): boolean {
+    const { tokens } = ctx;
+    const isPeople = (t: Token) => (t.pos === 'NOUN' || t.pos === 'PROPN') && nounIn(this.words.people, t);
+    if (passive) {
+      for (let i = first - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
+        if (this.words.subjectStops.has(tokens[i]!.lower)) return false;
+        if (isPeople(tokens[i]!)) return true;
+      }
+      return false;
+    }
+    for (let i = last + 1; i < ctx.sEnd && i <= last + this.words.maxObject; i++) {
+      const t = tokens[i]!;
+      if (this.words.breaks.has(t.lower) || this.words.objectStops.has(t.text) || this.words.prepositions.has(t.lower)) return false;
+      if (isPeople(t)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether demonstrators are the subject side and the object side of an act of force: an
+   * actor heading them ("a Ukrainian protestor"), or a protester noun in the subject or object
+   * words ("Rioters clashed with police", "police fired on protesters").
+   */
+  private protestSides(ctx: SentenceContext, passive: boolean, source: ActorSlot | null, target: ActorSlot | null, first: number, last: number): [boolean, boolean] {
+    const before = this.protestersBefore(ctx, first);
+    const bySubject = (source !== null && this.headsProtesters(ctx, source)) || (!passive && before);
+    const onObject = (target !== null && this.headsProtesters(ctx, target)) || (passive ? before : this.protestersAfter(ctx, last));
+    return [bySubject, onObject];
+  }
+
+  private isProtester(t: Token): boolean {
+    return (t.pos === 'NOUN' || t.pos === 'PROPN') && nounIn(this.words.protesters, t);
+  }
+
+  /** "a Ukrainian protestor", "Georgian student demonstrators": the actor names the protesters' side. */
+  private headsProtesters(ctx: SentenceContext, s: ActorSlot): boolean {
+    for (let i = s.tokenEnd; i < ctx.sEnd && i <= s.tokenEnd + 2; i++) {
+      const t = ctx.tokens[i]!;
+      if (this.isProtester(t)) return true;
+      if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') return false;
+    }
+    return false;
+  }
+
+  private protestersBefore(ctx: SentenceContext, first: number): boolean {
+    for (let i = first - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
+      if (this.words.subjectStops.has(ctx.tokens[i]!.lower)) return false;
+      if (this.isProtester(ctx.tokens[i]!)) return true;
+    }
+    return false;
+  }
+
+  private protestersAfter(ctx: SentenceContext, last: number): boolean {
+    for (let i = last + 1; i < ctx.sEnd && i <= last + this.words.maxObject; i++) {
+      const t = ctx.tokens[i]!;
+      if (this.words.breaks.has(t.lower) || this.words.objectStops.has(t.text)) return false;
+      if (this.isProtester(t)) return true;
+    }
+    return false;
   }
 
   /** The actor filling `role` for event words spanning tokens [first, last]. */
@@ -490,7 +574,7 @@ export class EventCoder {
       if (s.tokenStart <= last || s.tokenStart >= breakAt) continue;
       // "Hamas freed 20 hostages and Israel released …": the subject of a coordinated clause ends the search.
       if (!(k > 0 && ctx.slots[k - 1]!.group === s.group) && this.words.clauseCoordinators.has(tokens[s.phraseStart - 1]?.lower ?? '') && (tokens[s.tokenEnd]?.pos === 'VERB' || tokens[s.tokenEnd]?.pos === 'AUX')) break;
-      if (this.isLocation(s) || (exclude && s.entity === exclude.entity)) continue;
+      if (this.isLocation(s) || (exclude && s.entity === exclude.entity) || (s.actor === null && s.type !== null && NEVER_PARTIES.has(s.type))) continue;
       if (ok(s)) return this.headOf(ctx, k);
     }
     return null;
@@ -615,6 +699,11 @@ function tokenStartingAt(tokens: Token[], offset: number): number {
   return tokens[lo]?.start === offset ? lo : -1;
 }
 
+/** Whether a noun is one of `words` (singular lemmas): a capitalised plural the tagger calls a name keeps its -s. */
+function nounIn(words: Set<string>, t: Token): boolean {
+  return words.has(t.lemma) || words.has(t.lower) || (t.lower.endsWith('s') && words.has(t.lower.slice(0, -1)));
+}
+
 function verbBetween(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens[i]!.pos === 'VERB') return true;
   return false;
@@ -645,8 +734,30 @@ function isPassive(ctx: SentenceContext, anchor: number, words: RoleWords): bool
   }
   const prev = tokens[anchor - 1];
   const by = tokens[anchor + 1];
+  if (prev?.pos === 'NOUN' && anchor + 1 < ctx.sEnd && countedBefore(tokens, sStart, anchor - 1) && !takesObject(by)) return true;
   if (!prev || !by || !words.agent.has(by.lower) || !(prev.pos === 'NOUN' || prev.text === ',')) return false;
   return ctx.slots.some((x) => x.phraseStart === anchor + 2 && x.governor === by.lower);
+}
+
+/** Uncoded entities of these types are places or things ("the Sea of Japan", "the Line of Control"), never parties. */
+const NEVER_PARTIES = new Set(['LOC', 'GPE', 'MISC']);
+
+const COUNTED_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET']);
+const NO_OBJECT = new Set(['ADP', 'PUNCT', 'ADV', 'CCONJ', 'SCONJ', 'PART']);
+
+/** "10 Russian soldiers killed …", "dozens of protesters arrested …": a noun phrase that counts its head. */
+function countedBefore(tokens: Token[], sStart: number, head: number): boolean {
+  for (let j = head - 1; j >= sStart && head - j <= 6; j--) {
+    const t = tokens[j]!;
+    if (t.pos === 'NUM') return true;
+    if (!COUNTED_PHRASE.has(t.pos) && t.lower !== 'of') return false;
+  }
+  return false;
+}
+
+/** Whether a participle followed by `next` has an object: none after it makes "soldiers killed in Ukraine" passive. */
+function takesObject(next: Token | undefined): boolean {
+  return next !== undefined && !NO_OBJECT.has(next.pos);
 }
 
 /** Whether events[from..] already holds the same event: only the current sentence's events are compared. */

@@ -25,11 +25,15 @@ export interface PatternEntry {
   mutual?: boolean;
   /** Reciprocal acts ("held talks with", "spoke by phone with"): subject and object act on each other. */
   symmetric?: boolean;
+  /** The object's act back, another code ("hosted the Lebanese president": the president made a visit, 042). */
+  reply?: string;
   /** Overrides of the default roles of the kind. */
   source?: Role;
   target?: Role;
   /** Which actors the event must have to be reported ("release" needs whom it releases). */
   needs?: 'source' | 'target' | 'both';
+  /** The code when the act is done to people an uncoded noun names ("the prisoners were freed" → 0841); such a noun meets `needs: target`. */
+  people?: string;
   /** The place of the event stands for its target ("visited Beirut", "arrived in Moscow"). */
   placeTarget?: boolean;
   /** Domestic dissent with no named source ("thousands protested in Paris"): the place stands for it. */
