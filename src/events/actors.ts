@@ -59,6 +59,8 @@ export interface RolesLexicon {
   people: string[];
   /** Pronouns that, standing for a speaker coordinated with others ("Russia and China said they …"), stand for them all. */
   pluralPronouns: string[];
+  /** Verbs whose object is the subject of the infinitive after it ("allowed inspectors to visit"). */
+  objectControl: string[];
   /** Code prefixes of acts aimed abroad only (CAMEO 16): never at the source's own country. */
   foreignOnly: string[];
   /** Nouns naming demonstrators. */
@@ -125,6 +127,7 @@ export class RoleWords {
   readonly people: Set<string>;
   readonly protesters: Set<string>;
   readonly foreignOnly: string[];
+  readonly objectControl: Set<string>;
   readonly pluralPronouns: Set<string>;
   readonly violentProtest: RolesLexicon['violentProtest'];
   private readonly npPos: Set<string>;
@@ -172,6 +175,7 @@ export class RoleWords {
     this.protesters = new Set(lex.protesters);
     this.pluralPronouns = new Set(lex.pluralPronouns);
     this.foreignOnly = lex.foreignOnly;
+    this.objectControl = new Set(lex.objectControl);
     this.violentProtest = lex.violentProtest;
     this.npPos = new Set(lex.npModifiers.filter((p) => !p.includes(':')));
     this.npPunct = new Set(lex.npModifiers.filter((p) => p.startsWith('PUNCT:')).map((p) => p.slice(6)));
@@ -339,6 +343,7 @@ export function sentenceSlots(da: DocActors, words: RoleWords, sStart: number, s
   if (needs & BOTH_SIDES_WORD) addBothSides(da, words, slots, marked, sEnd);
   slots.sort((a, b) => a.tokenStart - b.tokenStart);
   for (const s of slots) annotate(tokens, words, s, sStart);
+  mergeNounPhrases(tokens, words, slots);
   if (needs & GENERIC_WORD && addGenericActors(tokens, words, slots, marked, sStart, sEnd)) slots.sort((a, b) => a.tokenStart - b.tokenStart);
   groupCoordinated(tokens, words, slots);
   if (needs & SPEAKER_WORD) addCoordinatedSpeakers(tokens, words, slots);
@@ -366,6 +371,27 @@ function addCoordinatedSpeakers(tokens: Token[], words: RoleWords, slots: ActorS
   if (!added.length) return;
   slots.push(...added);
   slots.sort((a, b) => a.tokenStart - b.tokenStart);
+}
+
+/**
+ * "Indonesian President Prabowo Subianto", "his Brazilian counterpart Mauro Vieira", "Iran's
+ * foreign minister Abbas Araghchi": mentions inside one noun phrase are one party, the one
+ * heading it, coded by the head or, when the entity layer left the head uncoded, by its modifier.
+ */
+function mergeNounPhrases(tokens: Token[], words: RoleWords, slots: ActorSlot[]): void {
+  for (let k = slots.length - 2; k >= 0; k--) {
+    const a = slots[k]!;
+    const b = slots[k + 1]!;
+    if (a.group <= -2 || b.group <= -2 || b.tokenStart - a.tokenEnd > 3 || b.tokenStart < a.tokenEnd) continue;
+    // "Sweden's NATO membership bid": a mention before a noun is a modifier, not the phrase's head.
+    const after = tokens[b.tokenEnd];
+    if (after && (after.pos === 'NOUN' || after.pos === 'PROPN')) continue;
+    let inside = true;
+    for (let i = a.tokenEnd; i < b.tokenStart; i++) if (!words.inPhrase(tokens[i]!) || tokens[i]!.pos === 'DET') inside = false;
+    if (!inside) continue;
+    const head = b.actor !== null || a.actor === null ? b : a;
+    slots.splice(k, 2, { ...head, start: a.start, end: b.end, tokenStart: a.tokenStart, tokenEnd: b.tokenEnd, phraseStart: a.phraseStart, governor: a.governor });
+  }
 }
 
 /**

@@ -52,6 +52,8 @@ export class EventCoder {
   private readonly accusations: Accusations;
   /** Each pattern entry's `unless` words. */
   private readonly unless = new Map<object, Set<string>>();
+  /** Each pattern entry's `unlessSentence` words (one-word or two-word). */
+  private readonly unlessSentence = new Map<object, Set<string>>();
 
   constructor(lex: CoderLexicons) {
     this.codes = new CodeTable(lex.codes);
@@ -71,6 +73,7 @@ export class EventCoder {
       if (!plover || !this.codes.ploverTypes.has(plover)) throw new Error(`${where}: no PLOVER type (the table drops this code; give "plover")`);
       if (e.reply && !this.codes.get(e.reply)?.plover) throw new Error(`${where}: reply code ${e.reply} is not in the CAMEO table with a PLOVER type`);
       if (e.unless?.length) this.unless.set(e, new Set(e.unless.map((w) => w.toLowerCase())));
+      if (e.unlessSentence?.length) this.unlessSentence.set(e, new Set(e.unlessSentence.map((w) => w.toLowerCase())));
     });
   }
 
@@ -99,7 +102,7 @@ export class EventCoder {
       const dates = new SentenceDates((timesBySentence ??= sentenceTimes(doc))[si] ?? []);
       const relatives = new ReducedRelatives(doc.tokens, s.tokenStart, s.tokenEnd, timeStarts, this.words.relatives);
       const kept = this.resolveComplements(doc.tokens, s.tokenEnd,
-        matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenEnd, m) && !relatives.describes(m)
+        matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenStart, s.tokenEnd, m) && !relatives.describes(m)
           && !this.modality.unasserted(doc.tokens, s.tokenStart, m.tokens[0]!)));
       const found: CodedEvent[] = [];
       for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates));
@@ -162,8 +165,18 @@ export class EventCoder {
     return next < sEnd && tokens[next]!.pos === 'NOUN';
   }
 
-  /** "met expectations", "met its targets": an object word of the entry's `unless` gives the words another sense. */
-  private otherSense(tokens: Token[], sEnd: number, m: PatternMatch): boolean {
+  /**
+   * "met expectations", "met its targets": an object word of the entry's `unless` gives the words
+   * another sense; so does an `unlessSentence` word anywhere in the sentence ("… in the final").
+   */
+  private otherSense(tokens: Token[], sStart: number, sEnd: number, m: PatternMatch): boolean {
+    const context = this.unlessSentence.get(m.pattern.entry);
+    if (context) {
+      for (let i = sStart; i < sEnd; i++) {
+        const t = tokens[i]!;
+        if (context.has(t.lower) || context.has(t.lemma) || (i + 1 < sEnd && context.has(`${t.lower} ${tokens[i + 1]!.lower}`))) return true;
+      }
+    }
     const unless = this.unless.get(m.pattern.entry);
     if (!unless) return false;
     for (let i = m.last + 1; i < sEnd && i <= m.last + 5; i++) {
@@ -275,8 +288,11 @@ export class EventCoder {
       const srcRole: Role = entry.kind === 'noun' ? ownSource ?? 'mod' : passive ? 'agent' : ownSource ?? 'subj';
       const tgtRole: Role = entry.target ?? (passive ? 'subj' : 'obj');
       source = this.resolve(ctx, srcRole, first, last, null);
-      // "declared an emergency after the riots": a background event is not the clause subject's act.
-      if (!source && entry.kind === 'noun' && srcRole === 'mod' && !this.inBackground(ctx, first)) source = this.resolve(ctx, 'agent', first, last, null) ?? this.resolve(ctx, 'subj', first, last, null);
+      // "declared an emergency after the riots": a background event is not the clause subject's act,
+      // and with no actor of its own it is only the setting of the clause's event.
+      const background = !source && entry.kind === 'noun' && this.inBackground(ctx, first);
+      if (background) return [];
+      if (!source && entry.kind === 'noun' && srcRole === 'mod') source = this.resolve(ctx, 'agent', first, last, null) ?? this.resolve(ctx, 'subj', first, last, null);
       if (!source && passive && entry.source === 'host') source = this.resolve(ctx, 'host', first, last, null);
       // "A mortar bomb was fired at it from the Gaza Strip": where force came from stands for who used it.
       if (!source && passive && this.codes.get(entry.code)!.quad === 4) source = this.object(ctx, first, last, null, (x) => x.governor !== null && this.words.originPrepositions.has(x.governor));
@@ -510,6 +526,8 @@ export class EventCoder {
   /** Nearest actor to the left that no preposition governs; a fronted phrase ("Subject to X, Y …") takes the first after its comma. */
   private subject(ctx: SentenceContext, first: number, last: number, exclude: ActorSlot | null): ActorSlot | null {
     const { tokens, slots } = ctx;
+    const controller = this.infinitiveObject(ctx, first);
+    if (controller !== undefined) return controller && !(exclude && controller.entity === exclude.entity) ? controller : null;
     let k = slots.length - 1;
     for (let i = first - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
       if (this.words.subjectStops.has(tokens[i]!.lower)) break;
@@ -534,6 +552,29 @@ export class EventCoder {
     }
     const after = slots.find((s) => s.tokenStart > i && s.tokenStart <= i + 4 && this.subjectLike(s, exclude));
     return after && !slots.some((s) => s.tokenStart > last && s.tokenStart < after.tokenStart && s.governor === null) ? after : null;
+  }
+
+  /**
+   * "Iran allowed inspectors from the IAEA to visit …", "urged Russia to return …": the subject of
+   * an infinitive after the object of an object-control verb is that object — the actor in it,
+   * or null when it names none. undefined otherwise ("Iran wants to visit …", "offered to host").
+   */
+  private infinitiveObject(ctx: SentenceContext, first: number): ActorSlot | null | undefined {
+    const { tokens } = ctx;
+    const to = first - 1;
+    if (to <= ctx.sStart || tokens[to]!.lower !== 'to' || tokens[to]!.pos !== 'PART') return undefined;
+    let verb = -1;
+    for (let i = to - 1; i >= ctx.sStart && to - i <= this.words.maxSubject; i--) {
+      const t = tokens[i]!;
+      if (t.pos === 'VERB') { verb = i; break; }
+      if (this.words.breaks.has(t.lower) || this.words.subjectStops.has(t.lower)) return undefined;
+    }
+    if (verb < 0 || !this.words.objectControl.has(tokens[verb]!.lemma) || !tokens.slice(verb + 1, to).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON')) return undefined;
+    for (let k = 0; k < ctx.slots.length; k++) {
+      const s = ctx.slots[k]!;
+      if (s.tokenStart > verb && s.tokenEnd <= to && (s.governor === null || this.words.subjectPhrasePrepositions.has(s.governor))) return this.headOf(ctx, k);
+    }
+    return null;
   }
 
   /** A mention governed by of/from/in whose head noun phrase itself no preposition governs. */
@@ -566,8 +607,8 @@ export class EventCoder {
     for (let i = last + 1; i < limit; i++) {
       // "demanded that Russia return …": the subject of a that-clause right after the act is its target.
       if (i === last + 1 && tokens[i]!.lower === 'that') continue;
-      // An object does not lie past a comma or the end of a quotation ("… flights,” he said").
-      if (this.words.breaks.has(tokens[i]!.lower) || this.words.objectStops.has(tokens[i]!.text)) { breakAt = i; break; }
+      // An object does not lie past a comma or the end of a quotation ("… flights,” he said"), nor in the background ("amid China's …").
+      if (this.words.breaks.has(tokens[i]!.lower) || this.words.objectStops.has(tokens[i]!.text) || this.words.backgroundPrepositions.has(tokens[i]!.lower)) { breakAt = i; break; }
     }
     for (let k = 0; k < ctx.slots.length; k++) {
       const s = ctx.slots[k]!;

@@ -53,6 +53,8 @@ export interface PatternEntry {
   modality?: 'ongoing' | 'intended';
   /** Object words that give the words another sense ("met expectations" is no meeting). */
   unless?: string[];
+  /** Words anywhere in the sentence that give the words another sense ("beat France 2-1 in the final" is sport). */
+  unlessSentence?: string[];
   /** PLOVER type where the CAMEO table drops the code (statements, appeals). */
   plover?: string;
   ploverMode?: string;
