@@ -393,3 +393,35 @@ test('a dateline names no party: "ABUJA, Jan 20 (Reuters) - Gunmen abducted …"
   assert.deepEqual(code('ABUJA, Jan 20 (Reuters) - Gunmen abducted 45 students in Nigeria.', names).map(brief), ['18 ---→NGA asserted']);
   assert.deepEqual(code('Reuters said gunmen abducted 45 students in Nigeria.', names).map(brief).length, 1);
 });
+
+test('one party per noun phrase: "Indonesian President X and Australian Prime Minister Y signed …" is a pair; an uncoded head takes its modifier’s code', () => {
+  const pair = code('Indonesian President Lestari Wibowo and Australian Prime Minister Tom Hale signed a treaty.', [['Indonesian', 'IDN', 'NORP'], ['Lestari Wibowo', null, 'PERSON'], ['Australian', 'AUS', 'NORP'], ['Tom Hale', null, 'PERSON']]);
+  assert.deepEqual(pair.map((e) => `${countryOf(e.source.actor)}→${countryOf(e.target.actor)}`), ['IDN→AUS', 'AUS→IDN']);
+  assert.equal(pair[0]!.source.start, 0);
+  // A mention before a noun only modifies it: "Sweden's NATO membership bid" is Sweden's.
+  assert.deepEqual(code("Turkey's parliament ratified Sweden's NATO membership bid.", [['Turkey', 'TUR', 'GPE'], ['Sweden', 'SWE', 'GPE'], ['NATO', 'IGOWSTNAT', 'ORG']]).map(brief), ['05 TUR→SWE asserted']);
+});
+
+test('a background noun event with no actor of its own is the setting, not an event; no object past a background preposition', () => {
+  assert.deepEqual(code('In Chile, the government declared a curfew after the riots.', [['Chile', 'CHL', 'GPE']]).map((e) => e.code.slice(0, 2)), ['17']);
+  assert.deepEqual(code('India and Japan agreed to deepen security ties amid China\u2019s growing assertiveness.', [['India', 'IND', 'GPE'], ['Japan', 'JPN', 'GPE'], ['China', 'CHN', 'GPE']]).map((e) => `${countryOf(e.source.actor)}→${countryOf(e.target.actor)}`).sort(), ['IND→JPN', 'JPN→IND']);
+});
+
+test('an object-control verb’s object is the subject of the infinitive: "allowed inspectors from X to visit"', () => {
+  const ev = code('Iran allowed inspectors from the IAEA to visit the Fordow site.', [['Iran', 'IRN', 'GPE'], ['IAEA', 'IGOUNOIAE', 'ORG']]);
+  assert.deepEqual(ev.map((e) => `${e.code} ${e.source.actor}→${e.target.actor}`), ['0862 IRN→IGOUNOIAE']);
+  assert.deepEqual(code('Iran wants to visit China.', [['Iran', 'IRN', 'GPE'], ['China', 'CHN', 'GPE']]).map((e) => countryOf(e.source.actor)), ['IRN']);
+});
+
+test('sport is no assault; unspecified force takes its code from the weapon heading the subject', () => {
+  assert.deepEqual(code('Chile beat Peru 2-1 to reach the final.', [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE']]), []);
+  assert.deepEqual(code('Chilean police beat protesters in Santiago.', [['Chilean police', 'CHLCOP', 'ORG'], ['Santiago', 'CHL', 'GPE']]).map((e) => e.code), ['175']);
+  assert.deepEqual(code('Israeli warplanes struck targets in Lebanon.', [['Israeli', 'ISR', 'NORP'], ['Lebanon', 'LBN', 'GPE']]).map((e) => e.code), ['195']);
+  assert.deepEqual(code('Israeli troops struck targets in Lebanon.', [['Israeli', 'ISR', 'NORP'], ['Lebanon', 'LBN', 'GPE']]).map((e) => e.code), ['190']);
+});
+
+test('a denial with the act’s agent unnamed is the denier’s; a hostile act on a condition is a threat made', () => {
+  assert.deepEqual(code('China denied that its vessels had fired on a Vietnamese boat.', [['China', 'CHN', 'GPE'], ['Vietnamese', 'VNM', 'NORP']]).map((e) => `${e.code} ${e.source.actor}`), ['016 CHN']);
+  assert.deepEqual(code('The EU is ready to impose tariffs on Chinese steel if Beijing keeps subsidising its producers.', [['EU', 'IGOEUREEC', 'ORG'], ['Chinese', 'CHN', 'NORP'], ['Beijing', 'CHN', 'GPE']]).map((e) => `${e.code} ${e.modality}`), ['1312 intended']);
+  assert.deepEqual(code('Canada would lift sanctions on Iran if the costs are shared.', [['Canada', 'CAN', 'GPE'], ['Iran', 'IRN', 'GPE']]).map((e) => e.modality), ['hypothetical']);
+});

@@ -59,6 +59,8 @@ export interface RolesLexicon {
   people: string[];
   /** Pronouns that, standing for a speaker coordinated with others ("Russia and China said they …"), stand for them all. */
   pluralPronouns: string[];
+  /** Weapons heading the subject of unspecified force ('acts'), with the code they give ("warplanes struck" → 195). */
+  instruments: { acts: string[]; nouns: Record<string, string> };
   /** Verbs whose object is the subject of the infinitive after it ("allowed inspectors to visit"). */
   objectControl: string[];
   /** Code prefixes of acts aimed abroad only (CAMEO 16): never at the source's own country. */
@@ -128,6 +130,9 @@ export class RoleWords {
   readonly protesters: Set<string>;
   readonly foreignOnly: string[];
   readonly objectControl: Set<string>;
+  readonly instrumentActs: Set<string>;
+  /** Weapon nouns (singular, and plural) → the code they give. */
+  readonly instruments = new Map<string, string>();
   readonly pluralPronouns: Set<string>;
   readonly violentProtest: RolesLexicon['violentProtest'];
   private readonly npPos: Set<string>;
@@ -176,6 +181,11 @@ export class RoleWords {
     this.pluralPronouns = new Set(lex.pluralPronouns);
     this.foreignOnly = lex.foreignOnly;
     this.objectControl = new Set(lex.objectControl);
+    this.instrumentActs = new Set(lex.instruments.acts);
+    for (const [noun, code] of Object.entries(lex.instruments.nouns)) {
+      this.instruments.set(noun, code);
+      this.instruments.set(noun + 's', code);
+    }
     this.violentProtest = lex.violentProtest;
     this.npPos = new Set(lex.npModifiers.filter((p) => !p.includes(':')));
     this.npPunct = new Set(lex.npModifiers.filter((p) => p.startsWith('PUNCT:')).map((p) => p.slice(6)));

@@ -299,7 +299,7 @@ export class EventCoder {
       if (!source && entry.placeSource && ctx.location?.actor) source = ctx.location;
       // "A report released in the Rwandan capital alleged …": an unnamed speaker's place speaks for it.
       if (!source && entry.kind === 'verb' && !passive && this.verbal(entry.code) && ctx.location?.actor && this.inSubject(ctx, ctx.location, first)) source = ctx.location;
-      target = this.resolve(ctx, passive && tgtRole === 'obj' ? 'subj' : tgtRole, first, last, source, passive);
+      target = this.resolve(ctx, passive && tgtRole === 'obj' ? 'subj' : tgtRole, first, last, source);
       // "bans on travel to Canada against Russian officers": sanctions are aimed abroad.
       if (target?.actor && source?.actor && target.actor.slice(0, 3) === source.actor.slice(0, 3) && !passive && tgtRole === 'obj' && this.words.foreignOnly.some((c) => entry.code.startsWith(c))) {
         const own = source.actor.slice(0, 3);
@@ -328,15 +328,22 @@ export class EventCoder {
     const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, entry.code) : null;
     // A denied hostile act is the denier's denial of responsibility (CAMEO 016), asserted, aimed at no one named.
     const denial = this.modality.denial;
-    const denied = !refused && modality === 'negated' && denial.quads.has(this.codes.get(entry.code)!.quad) && this.modality.denied(tokens, ctx.sStart, first);
+    const deniedAt = !refused && modality === 'negated' && denial.quads.has(this.codes.get(entry.code)!.quad) ? this.modality.deniedAt(tokens, ctx.sStart, first) : -1;
+    const denied = deniedAt >= 0;
     const forward = pairs.length;
     if (refused || denied) modality = 'asserted';
     else pairs.push(...reversed);
-    if (denied) pairs = [...new Map(pairs.map(([a]) => [a?.entity ?? null, [a, null] as [ActorSlot | null, ActorSlot | null]])).values()];
+    if (denied) {
+      pairs = [...new Map(pairs.map(([a]) => [a?.entity ?? null, [a, null] as [ActorSlot | null, ActorSlot | null]])).values()];
+      // "China's coast guard denied that its vessels had fired …": with the act's agent unnamed, the denier denies.
+      if (!pairs.some(([a]) => a?.actor)) pairs = [[this.subject(ctx, deniedAt, deniedAt, null), null]];
+    }
     const quote = ctx.da.quoteAt(tokens[anchor]!.start);
     // "Israel announced it would free …": in reported speech a bare "would" is the future of the past.
     if (modality === 'hypothetical' && quote && this.modality.onlyReportedFuture(cues)) modality = 'intended';
     const intentions = cues.filter((c) => c.modality !== 'negated' && c.modality !== 'ongoing').map((c) => c.text);
+    // "The EU is ready to impose tariffs if Washington …": a hostile act on a condition is a threat made.
+    if (modality === 'hypothetical' && this.intent.threatOn(people ?? entry.code, intentions)) modality = 'intended';
     const act = people ?? entry.code;
     const intent = modality === 'intended' ? this.intent.of(act, intentions, quote !== null) : null;
     const reply = entry.reply ? (modality === 'intended' ? this.intent.of(entry.reply, intentions, quote !== null) : null) ?? entry.reply : null;
@@ -345,6 +352,7 @@ export class EventCoder {
     const vp = this.words.violentProtest;
     // [subject side, object side]: whether demonstrators are that side of an act of force.
     const protest = own && vp.acts.some((c) => code.startsWith(c)) ? this.protestSides(ctx, passive, source, target, first, last) : null;
+    const force = (own && this.words.instrumentActs.has(code) ? this.instrumentCode(ctx, passive, source, first) : null) ?? code;
     const date = dates.at(quote?.date ?? null) ?? quote?.date ?? ctx.doc.article.date ?? null;
     const location = ctx.location ? ctx.doc.slice(ctx.location) : null;
     const out: CodedEvent[] = [];
@@ -370,7 +378,7 @@ export class EventCoder {
       }
       const back = p >= forward;
       const [byDemonstrators, onDemonstrators] = !protest ? [false, false] : back ? [protest[1], protest[0]] : protest;
-      const pairCode = byDemonstrators ? vp.protest : onDemonstrators ? vp.repression : back && reply ? reply : code;
+      const pairCode = byDemonstrators ? vp.protest : onDemonstrators ? vp.repression : back && reply ? reply : force;
       const entryCode = own && pairCode === entry.code;
       const info = this.codes.get(pairCode)!;
       out.push({
@@ -400,21 +408,8 @@ export class EventCoder {
    * journalists"), or its subject when passive ("the civilians … were released").
    */
   private peopleUndergo(ctx: SentenceContext, passive: boolean, first: number, last: number): boolean {
-    const { tokens } = ctx;
-    const isPeople = (t: Token) => (t.pos === 'NOUN' || t.pos === 'PROPN') && nounIn(this.words.people, t);
-    if (passive) {
-      for (let i = first - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
-        if (this.words.subjectStops.has(tokens[i]!.lower)) return false;
-        if (isPeople(tokens[i]!)) return true;
-      }
-      return false;
-    }
-    for (let i = last + 1; i < ctx.sEnd && i <= last + this.words.maxObject; i++) {
-      const t = tokens[i]!;
-      if (this.words.breaks.has(t.lower) || this.words.objectStops.has(t.text) || this.words.prepositions.has(t.lower)) return false;
-      if (isPeople(t)) return true;
-    }
-    return false;
+    const people = (t: Token) => nounIn(this.words.people, t);
+    return passive ? this.nounBefore(ctx, first, people) : this.nounAfter(ctx, last, people, true);
   }
 
   /**
@@ -423,53 +418,62 @@ export class EventCoder {
    * words ("Rioters clashed with police", "police fired on protesters").
    */
   private protestSides(ctx: SentenceContext, passive: boolean, source: ActorSlot | null, target: ActorSlot | null, first: number, last: number): [boolean, boolean] {
-    const before = this.protestersBefore(ctx, first);
-    const bySubject = (source !== null && this.headsProtesters(ctx, source)) || (!passive && before);
-    const onObject = (target !== null && this.headsProtesters(ctx, target)) || (passive ? before : this.protestersAfter(ctx, last));
+    const protester = (t: Token) => nounIn(this.words.protesters, t);
+    const before = this.nounBefore(ctx, first, protester);
+    const bySubject = (source !== null && this.headedBy(ctx, source, protester)) || (!passive && before);
+    const onObject = (target !== null && this.headedBy(ctx, target, protester)) || (passive ? before : this.nounAfter(ctx, last, protester));
     return [bySubject, onObject];
   }
 
-  private isProtester(t: Token): boolean {
-    return (t.pos === 'NOUN' || t.pos === 'PROPN') && nounIn(this.words.protesters, t);
+  /** "Israeli warplanes struck …": the weapon heading the subject of an act of force, with the code it gives (`instruments`). */
+  private instrumentCode(ctx: SentenceContext, passive: boolean, source: ActorSlot | null, first: number): string | null {
+    let code: string | null = null;
+    const instrument = (t: Token) => (code = this.words.instruments.get(t.lemma) ?? this.words.instruments.get(t.lower) ?? null) !== null;
+    if (source !== null && this.headedBy(ctx, source, instrument)) return code;
+    return !passive && this.nounBefore(ctx, first, instrument) ? code : null;
   }
 
-  /** "a Ukrainian protestor", "Georgian student demonstrators": the actor names the protesters' side. */
-  private headsProtesters(ctx: SentenceContext, s: ActorSlot): boolean {
+  /** Whether a noun `is` heads the phrase an actor names: "a Ukrainian protestor", "Georgian student demonstrators". */
+  private headedBy(ctx: SentenceContext, s: ActorSlot, is: (t: Token) => boolean): boolean {
     for (let i = s.tokenEnd; i < ctx.sEnd && i <= s.tokenEnd + 2; i++) {
       const t = ctx.tokens[i]!;
-      if (this.isProtester(t)) return true;
       if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') return false;
+      if (t.pos !== 'ADJ' && is(t)) return true;
     }
     return false;
   }
 
-  private protestersBefore(ctx: SentenceContext, first: number): boolean {
+  /** Whether a noun `is` stands in the subject words before `first`. */
+  private nounBefore(ctx: SentenceContext, first: number, is: (t: Token) => boolean): boolean {
     for (let i = first - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
-      if (this.words.subjectStops.has(ctx.tokens[i]!.lower)) return false;
-      if (this.isProtester(ctx.tokens[i]!)) return true;
+      const t = ctx.tokens[i]!;
+      if (this.words.subjectStops.has(t.lower)) return false;
+      if ((t.pos === 'NOUN' || t.pos === 'PROPN') && is(t)) return true;
     }
     return false;
   }
 
-  private protestersAfter(ctx: SentenceContext, last: number): boolean {
+  /** Whether a noun `is` stands in the object words after `last` (`direct`: before any preposition). */
+  private nounAfter(ctx: SentenceContext, last: number, is: (t: Token) => boolean, direct = false): boolean {
     for (let i = last + 1; i < ctx.sEnd && i <= last + this.words.maxObject; i++) {
       const t = ctx.tokens[i]!;
-      if (this.words.breaks.has(t.lower) || this.words.objectStops.has(t.text)) return false;
-      if (this.isProtester(t)) return true;
+      if (this.words.breaks.has(t.lower) || this.words.objectStops.has(t.text) || (direct && this.words.prepositions.has(t.lower))) return false;
+      if ((t.pos === 'NOUN' || t.pos === 'PROPN') && is(t)) return true;
     }
     return false;
   }
 
   /** The actor filling `role` for event words spanning tokens [first, last]. */
-  private resolve(ctx: SentenceContext, role: Role, first: number, last: number, exclude: ActorSlot | null, passive = false): ActorSlot | null {
+  private resolve(ctx: SentenceContext, role: Role, first: number, last: number, exclude: ActorSlot | null): ActorSlot | null {
     switch (role) {
       case 'subj': return this.subject(ctx, first, last, exclude);
-      case 'obj': return this.object(ctx, first, last, exclude, (s) => s.governor === null || !this.words.agent.has(s.governor) || !passive);
+      // "vetoed the resolution drafted by the United States": an active verb's object may be the author of what it acts on.
+      case 'obj': return this.object(ctx, first, last, exclude, () => true);
       case 'agent': return this.object(ctx, first, last, exclude, (s) => s.governor !== null && this.words.agent.has(s.governor));
       case 'mod': return this.modifier(ctx, first, last);
       case 'host': return this.host(ctx);
       case 'recipient': return this.object(ctx, first, last, exclude, (s) => s.governor !== null && this.words.recipientPrepositions.has(s.governor))
-        ?? this.resolve(ctx, 'obj', first, last, exclude, passive);
+        ?? this.resolve(ctx, 'obj', first, last, exclude);
       // "discussed Yemen with Saudi Arabia": the object is the topic; the partner follows "with".
       case 'partner': return this.object(ctx, first, last, exclude, (s) => s.governor !== null && this.words.partnerPrepositions.has(s.governor) && !this.nounAttached(ctx, last, s));
       case 'none': return null;
@@ -534,7 +538,7 @@ export class EventCoder {
       while (k >= 0 && slots[k]!.tokenEnd > i + 1) k--;
       const s = slots[k];
       // A possessor with a verb after it belongs to another phrase ("praised Trump's role …, describing the talks").
-      if (s && s.tokenEnd === i + 1 && this.subjectLike(s, exclude) && !(isPossessor(tokens, s) && verbBetween(tokens, s.tokenEnd, first))) return s;
+      if (s && s.tokenEnd === i + 1 && (this.subjectLike(s, exclude) || this.clauseSubject(ctx, s, first, exclude)) && !(isPossessor(tokens, s) && verbBetween(tokens, s.tokenEnd, first))) return s;
     }
     // "Negotiators from Armenia …", "Security forces in Iran …": the actor inside a subject noun phrase.
     for (let i = first - 1, n = slots.length - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
@@ -585,6 +589,16 @@ export class EventCoder {
     if (j < ctx.sStart || (tokens[j]!.pos !== 'NOUN' && tokens[j]!.pos !== 'PROPN')) return false;
     while (j >= ctx.sStart && this.words.inPhrase(tokens[j]!)) j--;
     return j < ctx.sStart || !(this.words.prepositions.has(tokens[j]!.lower) || tokens[j]!.pos === 'ADP' || tokens[j]!.pos === 'VERB');
+  }
+
+  /** "a day after Britain's defence secretary accused Moscow …": after a conjunction-like preposition, a name right before the verb is its clause's subject. */
+  private clauseSubject(ctx: SentenceContext, s: ActorSlot, first: number, exclude: ActorSlot | null): boolean {
+    if (s.governor === null || !this.words.backgroundPrepositions.has(s.governor) || s.codedPlace || (exclude && s.entity === exclude.entity)) return false;
+    for (let i = s.tokenEnd; i < first; i++) {
+      const pos = ctx.tokens[i]!.pos;
+      if (pos !== 'ADV' && pos !== 'AUX' && pos !== 'PART') return false;
+    }
+    return ctx.tokens[first]!.pos === 'VERB';
   }
 
   private subjectLike(s: ActorSlot, exclude: ActorSlot | null): boolean {

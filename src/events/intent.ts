@@ -10,15 +10,19 @@ export interface IntentLexicon {
   codes: Record<string, string>;
   /** Intention cues (modality.json) that only narrate a schedule or the future. */
   narrated: string[];
+  /** Hypothetical cues that set a condition: a hostile act on a condition is a threat. */
+  conditions: string[];
 }
 
 export class IntentCodes {
   private readonly map: Map<string, string>;
   private readonly narrated: Set<string>;
+  private readonly conditions: Set<string>;
 
   constructor(lex: IntentLexicon, table: CodeTable) {
     this.map = new Map(Object.entries(lex.codes));
     this.narrated = new Set(lex.narrated.map((c) => c.toLowerCase()));
+    this.conditions = new Set(lex.conditions.map((c) => c.toLowerCase()));
     for (const [act, intent] of this.map) {
       if (!table.has(act)) throw new Error(`intent-codes.json: act code ${act} is not in the CAMEO table`);
       if (!table.has(intent) || !table.get(intent)!.plover) throw new Error(`intent-codes.json: intent code ${intent} (for ${act}) is not in the CAMEO table with a PLOVER type`);
@@ -29,8 +33,18 @@ export class IntentCodes {
    * The intent code for an intended act, or null when it keeps its own code: the intent must be
    * expressed, by a statement that reports it or by a cue other than a narrated schedule.
    */
+  /** "ready to impose tariffs if Washington …": a hostile act announced on a condition is a threat (its 13-family intent code). */
+  threatOn(act: string, cues: string[]): boolean {
+    return cues.some((c) => this.conditions.has(c)) && (this.mapped(act)?.startsWith('13') ?? false);
+  }
+
   of(act: string, cues: string[], reported: boolean): string | null {
     if (!reported && cues.every((c) => this.narrated.has(c))) return null;
+    return this.mapped(act);
+  }
+
+  /** The intent code of an act: the longest key that prefixes its code. */
+  private mapped(act: string): string | null {
     for (let n = act.length; n >= 2; n--) {
       const hit = this.map.get(act.slice(0, n));
       if (hit) return hit;

@@ -159,28 +159,28 @@ export class ModalityDetector {
   refusalCode(tokens: Token[], sStart: number, first: number, code: string): string | null {
     const to = this.refusalCodes.get(code) ?? this.refusalCodes.get(code.slice(0, 3)) ?? this.refusalCodes.get(code.slice(0, 2));
     if (!to) return null;
-    return this.cueBefore(this.refusalByFirst, tokens, sStart, first) ? to : null;
+    return this.cueBefore(this.refusalByFirst, tokens, sStart, first) >= 0 ? to : null;
   }
 
-  /** Whether a denial ("denied targeting", "denied that its forces had shelled") governs the act at `first`, in the same clause. */
-  denied(tokens: Token[], sStart: number, first: number): boolean {
+  /** Where a denial ("denied targeting", "denied that its forces had shelled") governing the act at `first` starts, in the same clause; -1 if none does. */
+  deniedAt(tokens: Token[], sStart: number, first: number): number {
     return this.cueBefore(this.denialByFirst, tokens, sStart, first);
   }
 
   /** Whether an open question or a thing's purpose ("whether to", "aimed at") governs the act at `first`: then it is no event. */
   unasserted(tokens: Token[], sStart: number, first: number): boolean {
-    return this.cueBefore(this.unassertedByFirst, tokens, sStart, first);
+    return this.cueBefore(this.unassertedByFirst, tokens, sStart, first) >= 0;
   }
 
-  /** Whether one of the sequences starts within the window before `first`, in the same clause. */
-  private cueBefore(byFirst: Map<string, string[][]>, tokens: Token[], sStart: number, first: number): boolean {
+  /** Where one of the sequences starts within the window before `first`, in the same clause; -1 if none does. */
+  private cueBefore(byFirst: Map<string, string[][]>, tokens: Token[], sStart: number, first: number): number {
     for (let i = first - 1; i >= sStart && first - i <= this.window; i--) {
       const t = tokens[i]!;
-      if (this.breaks.has(t.lower)) return false;
+      if (this.breaks.has(t.lower)) return -1;
       const list = byFirst.get(t.lower) ?? (t.lemma === t.lower ? undefined : byFirst.get(t.lemma));
-      if (list?.some((words) => seqAt(words, tokens, i, first))) return true;
+      if (list?.some((words) => seqAt(words, tokens, i, first))) return i;
     }
-    return false;
+    return -1;
   }
 
   /**
