@@ -21,7 +21,8 @@ export function assignActors(drafts: readonly Draft[], lex: ActorLexicon, date: 
 function codePerson(d: Draft, lex: ActorLexicon, date: string | null): void {
   const leader = lex.leaders.find(d.nameTokens.join(' '));
   const standing = leader ? lex.leaders.standing(leader, date) : null;
-  if (leader && d.nameTokens.length === 1) d.fixedName = leader.name;
+  // A surname alone, or a name the text writes all in lower case ("barack obama"), gives the listed name.
+  if (leader && (d.nameTokens.length === 1 || d.names.every((n) => n === n.toLowerCase()))) d.fixedName = leader.name;
   if (leader && !d.gender) d.gender = leader.gender;
   const officeRole = standing ? roleFromOffice(lex, standing.office.role, standing.office.actor, standing.former) : null;
   const textRole = d.roles.find((r) => r.sector !== null || r.orgActor !== null || r.country !== null);

@@ -7,6 +7,8 @@ import { firstWordsOf, STARTS } from './first-words.js';
 const LISTED = STARTS.leader | STARTS.org | STARTS.place;
 const GROUPS = STARTS.institution | STARTS.group;
 const ANAPHORS = STARTS.pronoun | STARTS.the;
+/** Tables whose names are also looked for at words not capitalised, as written in the wrong case. */
+const MISCASED = STARTS.leader | STARTS.place | STARTS.placeWord;
 
 const OPEN_QUOTES = new Set(['\u201c', '\u00ab', '\u201e']);
 const CLOSE_QUOTES = new Set(['\u201d', '\u00bb']);
@@ -26,6 +28,8 @@ export class TokenContext {
   private readonly capitalized: Uint8Array;
   /** Capitalised tokens where a leader's, organisation's or place's name of the lexicon may start, in order. */
   readonly listedStarts: number[];
+  /** Tokens not capitalised where a leader's or place's name of the lexicon may start ("iSrael", "President obama"), in order. */
+  readonly miscasedStarts: number[];
   /** Tokens where a group or institution noun may start, in order. */
   readonly groupStarts: number[];
   /** Pronouns and definite articles, in order. */
@@ -41,6 +45,7 @@ export class TokenContext {
     const startsOf = new Uint8Array(n);
     const capitalized = new Uint8Array(n);
     const listed: number[] = [];
+    const miscased: number[] = [];
     const groups: number[] = [];
     const anaphors: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -56,12 +61,15 @@ export class TokenContext {
       if ((c >= 65 && c <= 90) || (c > 127 && t[0] !== t[0]!.toLowerCase())) {
         capitalized[i] = 1;
         if ((starts & LISTED) !== 0) listed.push(i);
+      } else if ((starts & MISCASED) !== 0) {
+        miscased.push(i);
       }
     }
     this.norm = normOf;
     this.starts = startsOf;
     this.capitalized = capitalized;
     this.listedStarts = listed;
+    this.miscasedStarts = miscased;
     this.groupStarts = groups;
     this.anaphorStarts = anaphors;
     const sentenceOf = new Int32Array(n);

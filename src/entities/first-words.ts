@@ -11,6 +11,8 @@ export const STARTS = {
   pronoun: 32,
   /** The definite article, which opens descriptions ("the official"). */
   the: 64,
+  /** One-word place names that are no ordinary word, for names written in the wrong case ("iSrael"). */
+  placeWord: 128,
 } as const;
 
 /**
@@ -31,6 +33,7 @@ export class FirstWords {
     add(lex.groups.firstWords(), STARTS.group);
     add(lex.pronouns.keys(), STARTS.pronoun);
     add(['the'], STARTS.the);
+    add(lex.places.oneWordNames().filter((w) => !lex.commonWords.has(w)), STARTS.placeWord);
   }
 
   /** STARTS bits of a normalised token (0 for most). */

@@ -1,6 +1,6 @@
 import type { TokenContext } from './context.js';
 import type { ActorLexicon } from './lexicon.js';
-import { NameItemIndex, type NameItem } from './names.js';
+import { MISCASED_PLACE, NameItemIndex, type NameItem } from './names.js';
 import { cleanRoleText } from './roles.js';
 
 /** A collective actor named by a qualifier and a group or institution noun ("Russian businesses"). */
@@ -87,9 +87,9 @@ interface Qualifier {
 function qualifierBefore(ctx: TokenContext, lex: ActorLexicon, headStart: number, floor: number,
   items: NameItemIndex): Qualifier | null {
   let q = headStart - 1;
-  while (q >= floor && ctx.pos(q) === 'ADJ' && !ctx.isCapitalized(q)) q--;
+  while (q >= floor && ctx.pos(q) === 'ADJ' && !ctx.isCapitalized(q) && !miscasedPlaceEndsAt(items, q)) q--;
   const qEnd = q >= floor && ctx.isPossessive(q) ? q - 1 : q;
-  if (qEnd < floor || !ctx.isCapitalized(qEnd)) return null;
+  if (qEnd < floor || !(ctx.isCapitalized(qEnd) || miscasedPlaceEndsAt(items, qEnd))) return null;
   const qItem = items.lastEndingAt(qEnd);
   const start = qItem ? qItem.tokenStart : qEnd;
   const text = qItem ? qItem.text : ctx.text(qEnd);
@@ -100,4 +100,9 @@ function qualifierBefore(ctx: TokenContext, lex: ActorLexicon, headStart: number
   if (org) return { start, country: org.country, orgActor: org.actor, person: null };
   const person = (qItem && qItem.type === 'PERSON') || lex.leaders.find(text) || (qItem?.type === 'MISC' && !lex.orgs.get(text));
   return person ? { start, country: null, orgActor: null, person: text } : null;
+}
+
+/** A place name written in the wrong case ends at token k ("russian" of "russian troops"). */
+function miscasedPlaceEndsAt(items: NameItemIndex, k: number): boolean {
+  return items.lastEndingAt(k)?.source === MISCASED_PLACE;
 }

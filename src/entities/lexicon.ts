@@ -51,6 +51,8 @@ export interface ActorLexicon {
   firstNames: Map<string, Gender>;
   /** Names and unambiguous surnames of the leaders lexicon, for names the tagger missed. */
   leaderNames: PhraseTable<true>;
+  /** Lower-case place names that are ordinary words ("turkey"): never read as places when miscased. */
+  commonWords: Set<string>;
 }
 
 /** The repository's lexicon/actors directory (this module runs from src/ and from dist/src/). */
@@ -133,6 +135,7 @@ export function loadActorLexicon(dir: string = ACTORS_DIR): ActorLexicon {
   const leaders = compile(dir, 'leaders.json', (f: { leaders: Leader[] }) => new Leaders(f.leaders, join(dir, 'leaders.json')));
   const leaderNames = new PhraseTable<true>();
   for (const name of leaders.names()) leaderNames.add(name, true);
+  const commonWords = compile(dir, 'common-words.json', (f: { words: string[] }) => new Set(f.words.map((w) => phraseTokens(w).join(' '))));
 
   return {
     places: compile(dir, 'countries.json', (f: CountriesFile) => Places.load(f, join(dir, 'countries.json'))),
@@ -148,6 +151,7 @@ export function loadActorLexicon(dir: string = ACTORS_DIR): ActorLexicon {
     groups,
     institutions,
     firstNames,
+    commonWords,
   };
 }
 

@@ -35,7 +35,7 @@ export function prepareNames(ctx: TokenContext, lex: ActorLexicon, spans: readon
     lastEnd = s.tokenEnd;
   }
   const listed = withListedPlaces(ctx, lex, withListedOrgs(ctx, lex, withListedLeaders(ctx, lex, items)));
-  return joinParenthesisedFirstNames(ctx, lex, listed);
+  return joinParenthesisedFirstNames(ctx, lex, withMiscasedNames(ctx, lex, listed));
 }
 
 /**
@@ -68,6 +68,71 @@ function withListedPlaces(ctx: TokenContext, lex: ActorLexicon, items: NameItem[
     const m = ctx.norm[i] === 'the' ? null : lex.places.longestAt(ctx.norm, i);
     return m && ctx.isCapitalized(m.end - 1) ? m : null;
   });
+}
+
+/** Source of the items withMiscasedNames adds for places: their listed spelling names the entity. */
+export const MISCASED_PLACE = 'lexicon:miscased-place';
+
+/** Tags a leader's name never has: after a title, "may" or "cleverly" is a word, not Theresa May or James Cleverly. */
+const NOT_A_NAME: ReadonlySet<string> = new Set(['ADV', 'AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'NUM', 'PUNCT', 'SYM']);
+
+/**
+ * Listed names written in the wrong case, where the tagger found nothing: a leader's full name, or
+ * any listed name of one right after a title or honorific ("President obama" is Barack Obama), and
+ * a country, demonym or city in lower case or with capitals inside ("iSrael", "tunisian rioters")
+ * unless its lower-case form is an ordinary word (lexicon/actors/common-words.json: "turkey").
+ */
+function withMiscasedNames(ctx: TokenContext, lex: ActorLexicon, items: NameItem[]): NameItem[] {
+  const added: NameItem[] = [];
+  let from = 0;
+  for (const i of ctx.miscasedStarts) {
+    if (i < from || isTagOrHandle(ctx, i)) continue;
+    const m = miscasedLeaderAt(ctx, lex, i) ?? miscasedPlaceAt(ctx, lex, i);
+    if (!m) continue;
+    // Items are sorted and disjoint, their ends ascending (see withListed).
+    const k = lowerBound(items, (it) => it.tokenEnd <= m.start);
+    if (k < items.length && items[k]!.tokenStart < m.end) continue;
+    const pieces: Array<[number, number]> = [[m.start, m.end]];
+    added.push({ type: m.type, tokenStart: m.start, tokenEnd: m.end, pieces, text: piecesText(ctx, pieces), source: m.source });
+    from = m.end;
+  }
+  return added.length === 0 ? items : mergeByStart(items, added);
+}
+
+/** A word glued to "#" or "@" ("#ukraine", "@israel") is a social-media label, not a name written in the text. */
+function isTagOrHandle(ctx: TokenContext, i: number): boolean {
+  const prev = ctx.text(i - 1);
+  return (prev === '#' || prev === '@') && ctx.doc.tokens[i - 1]!.end === ctx.doc.tokens[i]!.start;
+}
+
+interface MiscasedName {
+  start: number;
+  end: number;
+  type: EntityType;
+  source: string;
+}
+
+/** A leader's full name ("vladimir putin"), or any listed name of one right after a title or honorific ("President obama"). */
+function miscasedLeaderAt(ctx: TokenContext, lex: ActorLexicon, i: number): MiscasedName | null {
+  if ((ctx.starts[i]! & STARTS.leader) === 0 || NOT_A_NAME.has(ctx.pos(i))) return null;
+  const m = lex.leaderNames.longestAt(ctx.norm, i);
+  if (!m) return null;
+  const floor = ctx.sentenceStart(i);
+  const titled = i > floor && (lex.honorifics.has(ctx.norm[i - 1]!) || lex.roles.longestEndingAt(ctx.norm, i - 1, floor) !== null);
+  return titled || m.end - m.start > 1 ? { start: m.start, end: m.end, type: 'PERSON', source: 'lexicon:leaders' } : null;
+}
+
+function miscasedPlaceAt(ctx: TokenContext, lex: ActorLexicon, i: number): MiscasedName | null {
+  const starts = ctx.starts[i]!;
+  const phrase = (starts & STARTS.place) !== 0 ? lex.places.longestAt(ctx.norm, i) : null;
+  let m = phrase && !lex.places.isRegion(phrase.value.code) && !lex.commonWords.has(ctx.norm.slice(phrase.start, phrase.end).join(' ')) ? phrase : null;
+  if (!m && (starts & STARTS.placeWord) !== 0) {
+    // placeWord marks only names that are no ordinary word and no region.
+    const place = lex.places.lookup(ctx.text(i));
+    if (place) m = { start: i, end: i + 1, value: place };
+  }
+  if (!m) return null;
+  return { start: m.start, end: m.end, type: m.value.kind === 'demonym' ? 'NORP' : 'GPE', source: MISCASED_PLACE };
 }
 
 /**

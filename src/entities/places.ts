@@ -10,6 +10,8 @@ export interface Place {
   kind: PlaceKind;
   /** Standard name of the country or region ("United States" for "the US" and "American"). */
   name: string;
+  /** This name as the lexicon writes it ("Kyiv"), for text that writes it in the wrong case. */
+  listed: string;
 }
 
 export interface CountriesFile {
@@ -89,7 +91,7 @@ export class Places {
       const tokens = keyTokens(text);
       const key = tokens.join(' ');
       if (key === '' || this.byKey.has(key)) continue;
-      const place: Place = { code, kind, name: this.names.get(code) ?? text };
+      const place: Place = { code, kind, name: this.names.get(code) ?? text, listed: text };
       this.byKey.set(key, place);
       if (tokens.length > 1) this.phrases.addTokens(tokens, place);
       if ((text.length <= 3 || text.replace(/\./g, '').length <= 3) && text === text.toUpperCase()) this.capsOnly.add(key);
@@ -117,6 +119,18 @@ export class Places {
   /** The normalised tokens place names of two words or more begin with. */
   phraseFirstWords(): Iterable<string> {
     return this.phrases.firstWords();
+  }
+
+  /**
+   * The normalised one-word names of countries, demonyms and cities (not regions, nor the short
+   * forms matched only in capitals), for reading names written in the wrong case.
+   */
+  oneWordNames(): string[] {
+    const out: string[] = [];
+    for (const [key, place] of this.byKey) {
+      if (key.indexOf(' ') < 0 && !this.capsOnly.has(key) && !this.regions.has(place.code)) out.push(key);
+    }
+    return out;
   }
 
   /** True for CAMEO region codes (EUR, MEA…), which are not countries. */

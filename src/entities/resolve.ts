@@ -7,7 +7,7 @@ import { addName, newDraft, type Draft, type DraftMention } from './draft.js';
 import { findGroupPhrases, type GroupPhrase } from './groups.js';
 import type { Leader } from './leaders.js';
 import type { ActorLexicon, Gender } from './lexicon.js';
-import { NameItemIndex, prepareNames, type NameItem } from './names.js';
+import { MISCASED_PLACE, NameItemIndex, prepareNames, type NameItem } from './names.js';
 import { isSortedSpans, mergeSpans, sortByKey } from './order.js';
 import { normToken } from './phrases.js';
 import { appositiveAfter, titleBefore } from './roles.js';
@@ -251,7 +251,7 @@ class Resolver {
     const region = this.lex.places.isRegion(place.code);
     const type = region ? 'LOC' : 'GPE';
     const d = place.kind === 'city' ? this.draftFor('city', normToken(text), type, text) : this.draftFor('place', place.code, type, text);
-    d.fixedName ??= place.kind === 'city' ? text : (this.lex.places.nameOf(place.code) ?? text);
+    d.fixedName ??= place.kind !== 'city' ? (this.lex.places.nameOf(place.code) ?? text) : it.source === MISCASED_PLACE ? place.listed : text;
     d.fixedActor = place.code;
     d.country = region ? null : place.code;
     if (start < 0) this.mentionItem(d, it);
