@@ -59,6 +59,8 @@ export interface RolesLexicon {
   people: string[];
   /** Pronouns that, standing for a speaker coordinated with others ("Russia and China said they …"), stand for them all. */
   pluralPronouns: string[];
+  /** Nouns naming a place by "of" ("the city of Peshawar"): the place takes the phrase's preposition. */
+  placeNouns: string[];
   /** Weapons heading the subject of unspecified force ('acts'), with the code they give ("warplanes struck" → 195). */
   instruments: { acts: string[]; nouns: Record<string, string> };
   /** Verbs whose object is the subject of the infinitive after it ("allowed inspectors to visit"). */
@@ -131,6 +133,7 @@ export class RoleWords {
   readonly foreignOnly: string[];
   readonly objectControl: Set<string>;
   readonly instrumentActs: Set<string>;
+  readonly placeNouns: Set<string>;
   /** Weapon nouns (singular, and plural) → the code they give. */
   readonly instruments = new Map<string, string>();
   readonly pluralPronouns: Set<string>;
@@ -182,6 +185,7 @@ export class RoleWords {
     this.foreignOnly = lex.foreignOnly;
     this.objectControl = new Set(lex.objectControl);
     this.instrumentActs = new Set(lex.instruments.acts);
+    this.placeNouns = new Set(lex.placeNouns);
     for (const [noun, code] of Object.entries(lex.instruments.nouns)) {
       this.instruments.set(noun, code);
       this.instruments.set(noun + 's', code);
@@ -506,6 +510,12 @@ function annotate(tokens: Token[], words: RoleWords, s: ActorSlot, sStart: numbe
     // "here in Washington", "on behalf of": keep the word that decides the role.
     s.governor = t.lower;
     if (t.lower === 'of' && j >= 2 && tokens[j - 1]!.lower === 'behalf') s.governor = 'on behalf of';
+    // "in the northwestern city of Peshawar": the place takes the preposition of the phrase naming it.
+    else if (t.lower === 'of' && j > sStart && words.placeNouns.has(tokens[j - 1]!.lemma)) {
+      let k = j - 2;
+      while (k >= sStart && words.inPhrase(tokens[k]!)) k--;
+      if (k >= sStart && words.locative.has(tokens[k]!.lower)) s.governor = tokens[k]!.lower;
+    }
   }
 }
 

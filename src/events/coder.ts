@@ -247,7 +247,8 @@ export class EventCoder {
       if (t.text === ';' || t.text === ':') return i;
       if (t.lower === 'and' || t.lower === 'but' || t.text === ',') {
         const next = tokens[i + 1]?.pos === 'ADV' ? tokens[i + 2] : tokens[i + 1];
-        if (next && next.pos === 'VERB') return i;
+        // "accused the army of killing civilians and burning villages": a coordinated gerund stays inside.
+        if (next && next.pos === 'VERB' && !(t.lower === 'and' && next.lower.endsWith('ing'))) return i;
       }
     }
     return sEnd;
@@ -532,6 +533,9 @@ export class EventCoder {
     const { tokens, slots } = ctx;
     const controller = this.infinitiveObject(ctx, first);
     if (controller !== undefined) return controller && !(exclude && controller.entity === exclude.entity) ? controller : null;
+    // "… urged the Security Council to act and demanded the withdrawal …": coordinated verbs share their subject.
+    const before = this.coordinatedVerb(ctx, first);
+    if (before >= 0) return this.subject(ctx, before, before, exclude);
     let k = slots.length - 1;
     for (let i = first - 1; i >= ctx.sStart && first - i <= this.words.maxSubject; i--) {
       if (this.words.subjectStops.has(tokens[i]!.lower)) break;
@@ -556,6 +560,21 @@ export class EventCoder {
     }
     const after = slots.find((s) => s.tokenStart > i && s.tokenStart <= i + 4 && this.subjectLike(s, exclude));
     return after && !slots.some((s) => s.tokenStart > last && s.tokenStart < after.tokenStart && s.governor === null) ? after : null;
+  }
+
+  /** The verb a verb at `first` is coordinated with ("X urged … and demanded …"), or -1. */
+  private coordinatedVerb(ctx: SentenceContext, first: number): number {
+    const { tokens } = ctx;
+    let j = first - 1;
+    while (j > ctx.sStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'AUX')) j--;
+    if (j <= ctx.sStart || tokens[j]!.pos !== 'CCONJ') return -1;
+    for (let i = j - 1; i >= ctx.sStart; i--) {
+      const t = tokens[i]!;
+      if (t.text === ';' || this.words.subjectStops.has(t.lower)) return -1;
+      // A finite verb: not a gerund, an infinitive ("to impose") or a participle used as an adjective ("targeted sanctions").
+      if (t.pos === 'VERB' && !t.lower.endsWith('ing') && tokens[i - 1]?.lower !== 'to' && !(/(ed|en)$/.test(t.lower) && (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'ADJ'))) return i;
+    }
+    return -1;
   }
 
   /**
