@@ -61,8 +61,8 @@ export class ReducedRelatives {
       const t = tokens[j]!;
       if (t.pos === 'PUNCT' || this.relatives.has(t.lower)) found = 0;
       else if (t.pos === 'AUX') found = 1;
-      // An infinitive or gerund is the participle's complement ("called on Turkey to withdraw").
-      else if (t.pos === 'VERB' && tokens[j - 1]?.lower !== 'to' && !t.lower.endsWith('ing')) found = 1;
+      // An infinitive or gerund is the participle's complement ("called on Turkey to withdraw"); a participle before a noun is an adjective ("the planned reform").
+      else if (t.pos === 'VERB' && tokens[j - 1]?.lower !== 'to' && !t.lower.endsWith('ing') && !(/(ed|en)$/.test(t.lower) && (tokens[j + 1]?.pos === 'NOUN' || tokens[j + 1]?.pos === 'ADJ'))) found = 1;
       ahead[j - sStart] = found;
     }
     this.verbAhead = ahead;
