@@ -85,7 +85,7 @@ export class EventCoder {
     const timeStarts = new Set(doc.times.map((t) => t.start));
     let timesBySentence: TimeExpression[][] | null = null;
     const boilerplate = doc.article.boilerplate.length > 0;
-    const ids = this.index.read(doc.tokens);
+    const ids = this.index.read(doc.tokens, gapSkippable(doc));
     doc.sentences.forEach((s, si) => {
       if (boilerplate && doc.inBoilerplate(s)) return;
       const matches = this.index.match(ids, s.tokenStart, s.tokenEnd);
@@ -742,6 +742,26 @@ class SentenceDates {
     this.byStatementDate.set(statementDate, best);
     return best;
   }
+}
+
+/**
+ * Tokens a pattern gap crosses without counting: time expressions with the preposition before
+ * them ("urged Iran on Wednesday to …") and the joints of coordinated names ("urged India and
+ * Pakistan to exercise restraint").
+ */
+function gapSkippable(doc: Doc): Uint8Array {
+  const { tokens } = doc;
+  const skip = new Uint8Array(tokens.length);
+  for (const t of doc.times) {
+    let i = lowerBound(tokens, (x) => x.start < t.start);
+    if (i > 0 && tokens[i - 1]!.pos === 'ADP') skip[i - 1] = 1;
+    for (; i < tokens.length && tokens[i]!.end <= t.end; i++) skip[i] = 1;
+  }
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.pos === 'CCONJ' || t.text === ',') && tokens[i - 1]!.pos === 'PROPN' && tokens[i + 1]!.pos === 'PROPN') skip[i] = 1;
+  }
+  return skip;
 }
 
 /** The time expressions lying wholly inside each sentence, in doc.times order. */

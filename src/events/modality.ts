@@ -23,6 +23,8 @@ export interface ModalityLexicon {
   refusal: { cues: string[]; codes: Record<string, string> };
   /** Denials of a hostile act ("denied targeting civilians"): cues, the quads they apply to, the code and PLOVER type they give. */
   denial: { cues: string[]; quads: number[]; code: string; plover: string };
+  /** Words opening an embedded clause ("a treaty that commits …", "warned that …"): cues after the event stop there. */
+  embeddings: string[];
 }
 
 interface Cue {
@@ -51,6 +53,8 @@ export interface SentenceCues {
   sEnd: number;
   hits: CueHit[];
   breaks: number[];
+  /** Where an embedded clause opens: a relative word or complementizer, or a comma before a participle (", arguing …"). */
+  embeds: number[];
 }
 
 const NONE: Cue[] = [];
@@ -70,6 +74,7 @@ export class ModalityDetector {
   private readonly rank: Map<string, number>;
   private readonly window: number;
   private readonly breaks: Set<string>;
+  private readonly embeddings: Set<string>;
   /** Each lower-case word that starts a cue or breaks a clause, with its cues: one look-up per token of a sentence. */
   private readonly byLower = new Map<string, { cues: Cue[] | undefined; isBreak: boolean }>();
   private readonly refusalByFirst = new Map<string, string[][]>();
@@ -92,6 +97,7 @@ export class ModalityDetector {
     }
     this.refusalCodes = new Map(Object.entries(lex.refusal.codes));
     this.breaks = new Set(lex.clauseBreaks);
+    this.embeddings = new Set(lex.embeddings);
     this.rank = new Map(lex.priority.map((m, i) => [m, i]));
     for (const c of lex.cancel) this.add({ text: c, words: c.split(' '), modality: null, scope: null });
     for (const [modality, scopes] of Object.entries(lex.cues)) {
@@ -190,13 +196,16 @@ export class ModalityDetector {
   sentenceCues(tokens: Token[], sStart: number, sEnd: number): SentenceCues {
     const hits: CueHit[] = [];
     const breaks: number[] = [];
+    const embeds: number[] = [];
     for (let i = sStart; i < sEnd; i++) {
-      const word = this.byLower.get(tokens[i]!.lower);
+      const t = tokens[i]!;
+      const word = this.byLower.get(t.lower);
       if (word?.isBreak) breaks.push(i);
+      if (this.embeddings.has(t.lower) || (t.text === ',' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]!.lower.endsWith('ing'))) embeds.push(i);
       const cues = this.cuesAt(tokens, i, sEnd, word?.cues);
       if (cues.length) hits.push({ at: i, cues });
     }
-    return { tokens, sStart, sEnd, hits, breaks };
+    return { tokens, sStart, sEnd, hits, breaks, embeds };
   }
 
   /**
@@ -226,7 +235,9 @@ export class ModalityDetector {
     for (let i = first + 1; i < last; i++) {
       for (const cue of this.cuesAt(tokens, i, last, this.byFirst.get(tokens[i]!.lower))) if (cue.modality === 'negated') consider(cue.modality);
     }
-    for (let h = firstAfter; h < hits.length; h++) {
+    // After the event words, up to an embedded clause: "signed a treaty that commits them to consult if …" is signed.
+    const embed = sc.embeds[lowerBound(sc.embeds, (x) => x <= last)] ?? sc.sEnd;
+    for (let h = firstAfter; h < hits.length && hits[h]!.at < embed; h++) {
       for (const cue of hits[h]!.cues) if (cue.scope === 'after') consider(cue.modality, cue);
     }
     return best ?? 'asserted';

@@ -299,10 +299,15 @@ export class PatternIndex {
     return bits;
   }
 
-  /** A document's tokens as vocabulary ids, for `match` on each of its sentences: each token's form and lemma are looked up once. */
-  read(tokens: Token[]): TokenIds {
+  /**
+   * A document's tokens as vocabulary ids, for `match` on each of its sentences: each token's
+   * form and lemma are looked up once. Tokens in `skippable` (time expressions and the like:
+   * "urged Iran on Wednesday to …") are crossed by a gap without counting.
+   */
+  read(tokens: Token[], skippable?: Uint8Array): TokenIds {
     const n = tokens.length;
     const ids: TokenIds = { tokens, lower: new Int32Array(n), lemma: new Int32Array(n), flags: new Uint8Array(n) };
+    if (skippable) for (let i = 0; i < n; i++) if (skippable[i]) ids.flags[i] = FLAGS_READ | TRANSPARENT;
     for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
       const lower = this.vocabulary.get(t.lower) ?? 0;
