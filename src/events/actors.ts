@@ -59,6 +59,8 @@ export interface RolesLexicon {
   people: string[];
   /** Pronouns that, standing for a speaker coordinated with others ("Russia and China said they …"), stand for them all. */
   pluralPronouns: string[];
+  /** Prepositions putting a noun event in the clause's topic, not its subject's acts ("tensions over an attack"). */
+  topicPrepositions: string[];
   /** Nouns naming a place by "of" ("the city of Peshawar"): the place takes the phrase's preposition. */
   placeNouns: string[];
   /** Weapons heading the subject of unspecified force ('acts'), with the code they give ("warplanes struck" → 195). */
@@ -134,6 +136,7 @@ export class RoleWords {
   readonly objectControl: Set<string>;
   readonly instrumentActs: Set<string>;
   readonly placeNouns: Set<string>;
+  readonly topicPrepositions: Set<string>;
   /** Weapon nouns (singular, and plural) → the code they give. */
   readonly instruments = new Map<string, string>();
   readonly pluralPronouns: Set<string>;
@@ -186,6 +189,7 @@ export class RoleWords {
     this.objectControl = new Set(lex.objectControl);
     this.instrumentActs = new Set(lex.instruments.acts);
     this.placeNouns = new Set(lex.placeNouns);
+    this.topicPrepositions = new Set(lex.topicPrepositions);
     for (const [noun, code] of Object.entries(lex.instruments.nouns)) {
       this.instruments.set(noun, code);
       this.instruments.set(noun + 's', code);

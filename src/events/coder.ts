@@ -101,12 +101,13 @@ export class EventCoder {
       };
       const dates = new SentenceDates((timesBySentence ??= sentenceTimes(doc))[si] ?? []);
       const relatives = new ReducedRelatives(doc.tokens, s.tokenStart, s.tokenEnd, timeStarts, this.words.relatives);
-      const kept = this.resolveComplements(doc.tokens, s.tokenEnd,
+      const asked = new Map<PatternMatch, string>();
+      const kept = this.resolveComplements(doc.tokens, s.tokenEnd, asked,
         matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenStart, s.tokenEnd, m) && !relatives.describes(m)
           && !this.modality.unasserted(doc.tokens, s.tokenStart, m.tokens[0]!)));
       const found: CodedEvent[] = [];
-      for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates));
-      if (!found.length) for (const m of kept) found.push(...this.eventsOf(ctx, m, dates));
+      for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates, asked.get(m)));
+      if (!found.length) for (const m of kept) found.push(...this.eventsOf(ctx, m, dates, asked.get(m)));
       const first = events.length;
       for (const ev of this.withSpeakerActs(ctx, found)) {
         if (hasSame(events, first, ev)) continue;
@@ -187,12 +188,20 @@ export class EventCoder {
     return false;
   }
 
-  /** "The storm killed …", "the football team beat …": an active verb whose subject is no political actor. */
+  /**
+   * "The storm killed …", "the football team beat …": an active verb whose subject is no political
+   * actor; so too a participle after a comma whose sentence opens with one ("A bus overturned …,
+   * killing 28 people", "Typhoon Kalmaegi tore through …, killing …").
+   */
   private nonAgentSubject(tokens: Token[], sStart: number, first: number): boolean {
+    const nonAgent = (t: Token) => this.words.nonAgents.has(t.lower) || this.words.nonAgents.has(t.lemma);
     let i = first - 1;
     while (i >= sStart && (tokens[i]!.pos === 'ADV' || tokens[i]!.pos === 'AUX' || tokens[i]!.pos === 'PART')) i--;
     const t = tokens[i];
-    return i >= sStart && t !== undefined && t.pos === 'NOUN' && (this.words.nonAgents.has(t.lower) || this.words.nonAgents.has(t.lemma));
+    if (i >= sStart && t !== undefined && t.pos === 'NOUN' && nonAgent(t)) return true;
+    if (!(t?.text === ',' && tokens[first]!.lower.endsWith('ing'))) return false;
+    for (let j = sStart; j < first && (COUNTED_PHRASE.has(tokens[j]!.pos)); j++) if (tokens[j]!.pos !== 'DET' && nonAgent(tokens[j]!)) return true;
+    return false;
   }
 
   /**
@@ -221,9 +230,10 @@ export class EventCoder {
    * coordinated verb ("condemned the coup and suspended aid"). A factive noun ("decision to
    * impose tariffs") makes the inner act a fact of its own; an accusation's that-clause
    * ("alleged that Pakistan shelled …") is its content, as the speaker's accusation stands for
-   * the act it reports (accusations.ts).
+   * the act it reports (accusations.ts). A generic appeal or demand records in `asked` the
+   * first act its complement names ("urged Rwanda to pull its troops out").
    */
-  private resolveComplements(tokens: Token[], sEnd: number, matches: PatternMatch[]): PatternMatch[] {
+  private resolveComplements(tokens: Token[], sEnd: number, asked: Map<PatternMatch, string>, matches: PatternMatch[]): PatternMatch[] {
     const dropped = new Set<PatternMatch>();
     for (const outer of matches) {
       const mode = outer.pattern.entry.complement;
@@ -234,8 +244,10 @@ export class EventCoder {
         let factive = false;
         for (let i = outer.last + 1; i < inner.tokens[0]!; i++) if (this.words.factive.has(tokens[i]!.lemma)) factive = true;
         if (factive) continue;
-        if (mode === 'suppress') dropped.add(inner);
-        else dropped.add(outer);
+        if (mode === 'suppress') {
+          dropped.add(inner);
+          if (!asked.has(outer) && this.intent.isRequest(outer.pattern.entry.code)) asked.set(outer, inner.pattern.entry.code);
+        } else dropped.add(outer);
       }
     }
     return dropped.size ? matches.filter((m) => !dropped.has(m)) : matches;
@@ -260,7 +272,7 @@ export class EventCoder {
   }
 
   /** Events of one pattern match: one per source/target pair. */
-  private eventsOf(ctx: SentenceContext, m: PatternMatch, dates: SentenceDates): PoliticalEvent[] {
+  private eventsOf(ctx: SentenceContext, m: PatternMatch, dates: SentenceDates, askedFor?: string): PoliticalEvent[] {
     const { tokens } = ctx;
     const entry = m.pattern.entry;
     const anchor = m.tokens[0]!;
@@ -293,7 +305,8 @@ export class EventCoder {
       // and with no actor of its own it is only the setting of the clause's event.
       const background = !source && entry.kind === 'noun' && this.inBackground(ctx, first);
       if (background) return [];
-      if (!source && entry.kind === 'noun' && srcRole === 'mod') source = this.resolve(ctx, 'agent', first, last, null) ?? this.resolve(ctx, 'subj', first, last, null);
+      // A noun event in the clause's topic ("tensions soared over an attack on tourists") is not the clause subject's act.
+      if (!source && entry.kind === 'noun' && srcRole === 'mod') source = this.resolve(ctx, 'agent', first, last, null) ?? (this.inTopic(ctx, first) ? null : this.resolve(ctx, 'subj', first, last, null));
       if (!source && passive && entry.source === 'host') source = this.resolve(ctx, 'host', first, last, null);
       // "A mortar bomb was fired at it from the Gaza Strip": where force came from stands for who used it.
       if (!source && passive && this.codes.get(entry.code)!.quad === 4) source = this.object(ctx, first, last, null, (x) => x.governor !== null && this.words.originPrepositions.has(x.governor));
@@ -345,11 +358,11 @@ export class EventCoder {
     const intentions = cues.filter((c) => c.modality !== 'negated' && c.modality !== 'ongoing').map((c) => c.text);
     // "The EU is ready to impose tariffs if Washington …": a hostile act on a condition is a threat made.
     if (modality === 'hypothetical' && this.intent.threatOn(people ?? entry.code, intentions)) modality = 'intended';
-    const act = people ?? entry.code;
+    const act = people ?? (askedFor && this.intent.requestOf(entry.code, askedFor)) ?? entry.code;
     const intent = modality === 'intended' ? this.intent.of(act, intentions, quote !== null) : null;
     const reply = entry.reply ? (modality === 'intended' ? this.intent.of(entry.reply, intentions, quote !== null) : null) ?? entry.reply : null;
-    const code = denied ? denial.code : refused ?? intent ?? people ?? entry.code;
-    const own = !refused && !intent && !denied && !people;
+    const code = denied ? denial.code : refused ?? intent ?? act;
+    const own = !refused && !intent && !denied && act === entry.code;
     const vp = this.words.violentProtest;
     // [subject side, object side]: whether demonstrators are that side of an act of force.
     const protest = own && vp.acts.some((c) => code.startsWith(c)) ? this.protestSides(ctx, passive, source, target, first, last) : null;
@@ -519,6 +532,13 @@ export class EventCoder {
       if (this.words.breaks.has(t.lower) || t.pos === 'AUX' || (t.pos === 'VERB' && i > s.tokenEnd)) return false;
     }
     return true;
+  }
+
+  /** Whether the noun phrase of a noun event at `first` is the clause's topic ("over an attack", `topicPrepositions`). */
+  private inTopic(ctx: SentenceContext, first: number): boolean {
+    let j = first - 1;
+    while (j >= ctx.sStart && this.words.inPhrase(ctx.tokens[j]!)) j--;
+    return j >= ctx.sStart && this.words.topicPrepositions.has(ctx.tokens[j]!.lower);
   }
 
   /** Whether the noun phrase of a noun event at `first` is governed by a background preposition ("after the riots"). */
@@ -839,11 +859,11 @@ const NEVER_PARTIES = new Set(['LOC', 'GPE', 'MISC']);
 const COUNTED_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET']);
 const NO_OBJECT = new Set(['ADP', 'PUNCT', 'ADV', 'CCONJ', 'SCONJ', 'PART']);
 
-/** "10 Russian soldiers killed …", "dozens of protesters arrested …": a noun phrase that counts its head. */
+/** "10 Russian soldiers killed …", "dozens of protesters arrested …": a noun phrase opened by a number that counts its head (not "a magnitude 6.8 earthquake"). */
 function countedBefore(tokens: Token[], sStart: number, head: number): boolean {
   for (let j = head - 1; j >= sStart && head - j <= 6; j--) {
     const t = tokens[j]!;
-    if (t.pos === 'NUM') return true;
+    if (t.pos === 'NUM') return j === sStart || (tokens[j - 1]!.pos !== 'NOUN' && tokens[j - 1]!.pos !== 'PROPN');
     if (!COUNTED_PHRASE.has(t.pos) && t.lower !== 'of') return false;
   }
   return false;

@@ -12,17 +12,24 @@ export interface IntentLexicon {
   narrated: string[];
   /** Hypothetical cues that set a condition: a hostile act on a condition is a threat. */
   conditions: string[];
+  /** Generic appeal and demand codes → (act code prefix → the code of asking for that act). */
+  requests: Record<string, Record<string, string>>;
 }
 
 export class IntentCodes {
   private readonly map: Map<string, string>;
   private readonly narrated: Set<string>;
   private readonly conditions: Set<string>;
+  private readonly requests: Map<string, Map<string, string>>;
 
   constructor(lex: IntentLexicon, table: CodeTable) {
     this.map = new Map(Object.entries(lex.codes));
     this.narrated = new Set(lex.narrated.map((c) => c.toLowerCase()));
     this.conditions = new Set(lex.conditions.map((c) => c.toLowerCase()));
+    this.requests = new Map(Object.entries(lex.requests).map(([request, acts]) => [request, new Map(Object.entries(acts))]));
+    for (const [request, acts] of this.requests) {
+      for (const [act, code] of acts) if (!table.has(code) || !table.has(act)) throw new Error(`intent-codes.json: requests ${request}: ${act} → ${code} is not a pair of CAMEO codes`);
+    }
     for (const [act, intent] of this.map) {
       if (!table.has(act)) throw new Error(`intent-codes.json: act code ${act} is not in the CAMEO table`);
       if (!table.has(intent) || !table.get(intent)!.plover) throw new Error(`intent-codes.json: intent code ${intent} (for ${act}) is not in the CAMEO table with a PLOVER type`);
@@ -43,12 +50,27 @@ export class IntentCodes {
     return this.mapped(act);
   }
 
+  /** Whether a code is a generic appeal or demand that takes the code of what it asks for. */
+  isRequest(code: string): boolean {
+    return this.requests.has(code);
+  }
+
+  /** "urged Rwanda to pull its troops out": the code of asking (`request`) for the act `act`, or null. */
+  requestOf(request: string, act: string): string | null {
+    const acts = this.requests.get(request);
+    return acts ? longestPrefix(acts, act) : null;
+  }
+
   /** The intent code of an act: the longest key that prefixes its code. */
   private mapped(act: string): string | null {
-    for (let n = act.length; n >= 2; n--) {
-      const hit = this.map.get(act.slice(0, n));
-      if (hit) return hit;
-    }
-    return null;
+    return longestPrefix(this.map, act);
   }
+}
+
+function longestPrefix(map: Map<string, string>, code: string): string | null {
+  for (let n = code.length; n >= 2; n--) {
+    const hit = map.get(code.slice(0, n));
+    if (hit) return hit;
+  }
+  return null;
 }

@@ -140,6 +140,12 @@ function verbalUse(t: Token): boolean {
   return (t.pos === 'VERB' || t.pos === 'AUX') && !t.lower.endsWith('ing');
 }
 
+/** A finite verb: a verb form with no auxiliary, adverb or particle before it ("strikes", not "were imposed"). */
+function finiteVerb(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return verbalUse(tokens[i]!) && !(prev && (prev.pos === 'AUX' || prev.pos === 'ADV' || prev.pos === 'PART'));
+}
+
 const NO_MATCHES: PatternMatch[] = [];
 const EMPTY_BITS = new Uint32Array(0);
 
@@ -376,6 +382,8 @@ export class PatternIndex {
       // Only a heavier pattern can replace the best match so far.
       if (best && p.weight <= best.pattern.weight) continue;
       const m = this.matchRest(p, ids, i, n, to);
+      // "the military "strikes only …"": a noun pattern whose last word is a finite verb (not a passive's participle) is no noun.
+      if (m && p.entry.kind === 'noun' && m.length > 1 && finiteVerb(tokens, m[m.length - 1]!)) continue;
       if (m) best = { pattern: p, tokens: m, last: m[m.length - 1]! };
     }
     return best;
