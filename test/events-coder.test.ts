@@ -425,3 +425,28 @@ test('a denial with the act’s agent unnamed is the denier’s; a hostile act o
   assert.deepEqual(code('The EU is ready to impose tariffs on Chinese steel if Beijing keeps subsidising its producers.', [['EU', 'IGOEUREEC', 'ORG'], ['Chinese', 'CHN', 'NORP'], ['Beijing', 'CHN', 'GPE']]).map((e) => `${e.code} ${e.modality}`), ['1312 intended']);
   assert.deepEqual(code('Canada would lift sanctions on Iran if the costs are shared.', [['Canada', 'CAN', 'GPE'], ['Iran', 'IRN', 'GPE']]).map((e) => e.modality), ['hypothetical']);
 });
+
+test('a condition inside an embedded clause leaves the act before it asserted', () => {
+  const names: Name[] = [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE']];
+  assert.deepEqual(code('Chile and Peru signed a treaty that commits them to consult if either is attacked.', names).filter((e) => e.code === '057').map((e) => e.modality), ['asserted', 'asserted']);
+  assert.deepEqual(code('Chile would sign a treaty with Peru if the talks succeed.', names).filter((e) => e.code === '057').map((e) => e.modality), ['hypothetical']);
+});
+
+test('pattern gaps cross time expressions and coordinated names; appeals and demands take the code of what they ask for', () => {
+  const names: Name[] = [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE'], ['Bolivia', 'BOL', 'GPE']];
+  assert.deepEqual(code('Chile urged Peru and Bolivia on Wednesday to exercise maximum restraint.', names).map((e) => `${e.code} ${e.target.actor}`), ['0256 PER', '0256 BOL']);
+  assert.deepEqual(code('Chile demanded that Peru withdraw its troops from the border.', names.slice(0, 2)).map((e) => e.code), ['106']);
+  assert.deepEqual(code('Chile called on Peru to release the detained fishermen.', names.slice(0, 2)).map((e) => e.code), ['0253']);
+});
+
+test('a noun event in the clause topic is not the subject’s act; a sentence opened by a non-agent gives its participle no actor', () => {
+  const names: Name[] = [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE']];
+  assert.deepEqual(code('Chile and Peru traded accusations over an attack on a border post.', names).filter((e) => e.code.startsWith('19')), []);
+  assert.deepEqual(code('A bus carrying pilgrims from Chile overturned in Peru, killing 28 people.', names), []);
+  assert.deepEqual(code('A magnitude 6.8 earthquake struck off the coast of Chile.', names.slice(0, 1)), []);
+});
+
+test('coordinated verbs share their subject: "X urged Y … and demanded …"', () => {
+  const ev = code('Chile urged the United Nations to act and demanded the withdrawal of Peruvian troops.', [['Chile', 'CHL', 'GPE'], ['United Nations', 'IGOUNO', 'ORG'], ['Peruvian troops', 'PERMIL', 'NORP']]);
+  assert.deepEqual(ev.filter((e) => e.code === '106').map((e) => `${e.source.actor}→${e.target.actor}`), ['CHL→PERMIL']);
+});
