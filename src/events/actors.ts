@@ -59,6 +59,11 @@ export interface RolesLexicon {
   people: string[];
   /** Pronouns that, standing for a speaker coordinated with others ("Russia and China said they …"), stand for them all. */
   pluralPronouns: string[];
+  /** Verbs that characterise something as a noun event ("described the plan as an attack on …"): the noun is no event. */
+  describingVerbs: string[];
+  /** People whose killing is an assassination: force ('acts') whose direct object one heads takes `code`. */
+  officials: string[];
+  assassination: { acts: string[]; code: string };
   /** Prepositions putting a noun event in the clause's topic, not its subject's acts ("tensions over an attack"). */
   topicPrepositions: string[];
   /** Nouns naming a place by "of" ("the city of Peshawar"): the place takes the phrase's preposition. */
@@ -137,6 +142,9 @@ export class RoleWords {
   readonly instrumentActs: Set<string>;
   readonly placeNouns: Set<string>;
   readonly topicPrepositions: Set<string>;
+  readonly officials: Set<string>;
+  readonly describingVerbs: Set<string>;
+  readonly assassination: { acts: Set<string>; code: string };
   /** Weapon nouns (singular, and plural) → the code they give. */
   readonly instruments = new Map<string, string>();
   readonly pluralPronouns: Set<string>;
@@ -190,6 +198,9 @@ export class RoleWords {
     this.instrumentActs = new Set(lex.instruments.acts);
     this.placeNouns = new Set(lex.placeNouns);
     this.topicPrepositions = new Set(lex.topicPrepositions);
+    this.officials = new Set(lex.officials);
+    this.describingVerbs = new Set(lex.describingVerbs);
+    this.assassination = { acts: new Set(lex.assassination.acts), code: lex.assassination.code };
     for (const [noun, code] of Object.entries(lex.instruments.nouns)) {
       this.instruments.set(noun, code);
       this.instruments.set(noun + 's', code);

@@ -41,6 +41,8 @@ interface SentenceContext {
   location: ActorSlot | null;
   /** The sentence's modality cues, read when its first event needs them. */
   cues: SentenceCues | null;
+  /** Tokens a pattern gap or a cue crosses without counting (gapSkippable). */
+  skip: Uint8Array;
 }
 
 export class EventCoder {
@@ -85,7 +87,8 @@ export class EventCoder {
     const timeStarts = new Set(doc.times.map((t) => t.start));
     let timesBySentence: TimeExpression[][] | null = null;
     const boilerplate = doc.article.boilerplate.length > 0;
-    const ids = this.index.read(doc.tokens, gapSkippable(doc));
+    const skip = gapSkippable(doc);
+    const ids = this.index.read(doc.tokens, skip);
     doc.sentences.forEach((s, si) => {
       if (boilerplate && doc.inBoilerplate(s)) return;
       const matches = this.index.match(ids, s.tokenStart, s.tokenEnd);
@@ -98,12 +101,13 @@ export class EventCoder {
         doc, da, tokens: doc.tokens, sStart: s.tokenStart, sEnd: s.tokenEnd, slots,
         location: slots.find((x) => this.isLocation(x)) ?? null,
         cues: null,
+        skip,
       };
       const dates = new SentenceDates((timesBySentence ??= sentenceTimes(doc))[si] ?? []);
       const relatives = new ReducedRelatives(doc.tokens, s.tokenStart, s.tokenEnd, timeStarts, this.words.relatives);
       const asked = new Map<PatternMatch, string>();
       const kept = this.resolveComplements(doc.tokens, s.tokenEnd, asked,
-        matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenStart, s.tokenEnd, m) && !relatives.describes(m)
+        matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenStart, s.tokenEnd, m) && !this.characterization(doc.tokens, s.tokenStart, m) && !relatives.describes(m)
           && !this.modality.unasserted(doc.tokens, s.tokenStart, m.tokens[0]!)));
       const found: CodedEvent[] = [];
       for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates, asked.get(m)));
@@ -190,8 +194,8 @@ export class EventCoder {
 
   /**
    * "The storm killed …", "the football team beat …": an active verb whose subject is no political
-   * actor; so too a participle after a comma whose sentence opens with one ("A bus overturned …,
-   * killing 28 people", "Typhoon Kalmaegi tore through …, killing …").
+   * actor; so too a participle after a comma or "and" whose sentence opens with one ("A bus
+   * overturned …, killing 28 people", "Typhoon Kalmaegi tore through … and killing …").
    */
   private nonAgentSubject(tokens: Token[], sStart: number, first: number): boolean {
     const nonAgent = (t: Token) => this.words.nonAgents.has(t.lower) || this.words.nonAgents.has(t.lemma);
@@ -199,8 +203,22 @@ export class EventCoder {
     while (i >= sStart && (tokens[i]!.pos === 'ADV' || tokens[i]!.pos === 'AUX' || tokens[i]!.pos === 'PART')) i--;
     const t = tokens[i];
     if (i >= sStart && t !== undefined && t.pos === 'NOUN' && nonAgent(t)) return true;
-    if (!(t?.text === ',' && tokens[first]!.lower.endsWith('ing'))) return false;
+    if (!((t?.text === ',' || t?.lower === 'and') && tokens[first]!.lower.endsWith('ing'))) return false;
     for (let j = sStart; j < first && (COUNTED_PHRASE.has(tokens[j]!.pos)); j++) if (tokens[j]!.pos !== 'DET' && nonAgent(tokens[j]!)) return true;
+    return false;
+  }
+
+  /** "described the plan as a full-scale attack on …": a noun event after "as" that characterises something is no event. */
+  private characterization(tokens: Token[], sStart: number, m: PatternMatch): boolean {
+    if (m.pattern.entry.kind !== 'noun') return false;
+    let j = m.tokens[0]! - 1;
+    while (j >= sStart && this.words.inPhrase(tokens[j]!)) j--;
+    if (j < sStart || tokens[j]!.lower !== 'as') return false;
+    for (let i = j - 1; i >= sStart && j - i <= 8; i--) {
+      const t = tokens[i]!;
+      if (t.pos === 'VERB') return this.words.describingVerbs.has(t.lemma);
+      if (this.words.breaks.has(t.lower)) return false;
+    }
     return false;
   }
 
@@ -329,7 +347,8 @@ export class EventCoder {
       const tgts = target ? this.members(ctx, target) : [null];
       pairs = [];
       if (entry.mutual && srcs.length > 1 && !target) {
-        for (const a of srcs) for (const b of srcs) if (a !== b) pairs.push([a, b]);
+        // "The presidents of Kyrgyzstan and Tajikistan, X and Y, signed …": uncoded members make no pair.
+        for (const a of srcs) for (const b of srcs) if (a !== b && a?.actor && b?.actor) pairs.push([a, b]);
       } else {
         for (const a of srcs) for (const b of tgts) pairs.push([a, b]);
         if ((entry.symmetric || entry.reply) && source && target) for (const a of srcs) for (const b of tgts) reversed.push([b, a]);
@@ -337,7 +356,7 @@ export class EventCoder {
     }
 
     const cues: FoundCue[] = [];
-    let modality: Modality = this.modality.detect(ctx.cues ??= this.modality.sentenceCues(tokens, ctx.sStart, ctx.sEnd), first, last, entry.modality, cues);
+    let modality: Modality = this.modality.detect(ctx.cues ??= this.modality.sentenceCues(tokens, ctx.sStart, ctx.sEnd, ctx.skip), first, last, entry.modality, cues);
     // An announced refusal is itself an act: a rejection (CAMEO 12) that happened.
     const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, entry.code) : null;
     // A denied hostile act is the denier's denial of responsibility (CAMEO 016), asserted, aimed at no one named.
@@ -353,6 +372,10 @@ export class EventCoder {
       if (!pairs.some(([a]) => a?.actor)) pairs = [[this.subject(ctx, deniedAt, deniedAt, null), null]];
     }
     const quote = ctx.da.quoteAt(tokens[anchor]!.start);
+    // "Pakistani and Afghan forces were exchanging fire": a material act in progress is ongoing — unless a speaker before it
+    // tells it ("said it was severing ties": the future of the past).
+    const teller = ctx.da.quoteAt(tokens[anchor]!.start)?.speaker;
+    if (modality === 'asserted' && entry.kind === 'verb' && !(teller && teller.start < tokens[anchor]!.start) && MATERIAL_QUADS.has(this.codes.get(entry.code)!.quad) && progressive(tokens, ctx.sStart, anchor)) modality = 'ongoing';
     // "Israel announced it would free …": in reported speech a bare "would" is the future of the past.
     if (modality === 'hypothetical' && quote && this.modality.onlyReportedFuture(cues)) modality = 'intended';
     const intentions = cues.filter((c) => c.modality !== 'negated' && c.modality !== 'ongoing').map((c) => c.text);
@@ -366,7 +389,8 @@ export class EventCoder {
     const vp = this.words.violentProtest;
     // [subject side, object side]: whether demonstrators are that side of an act of force.
     const protest = own && vp.acts.some((c) => code.startsWith(c)) ? this.protestSides(ctx, passive, source, target, first, last) : null;
-    const force = (own && this.words.instrumentActs.has(code) ? this.instrumentCode(ctx, passive, source, first) : null) ?? code;
+    const force = (own && this.words.assassination.acts.has(code) && this.killsOfficial(ctx, passive, first, last) ? this.words.assassination.code : null)
+      ?? (own && this.words.instrumentActs.has(code) ? this.instrumentCode(ctx, passive, source, first) : null) ?? code;
     const date = dates.at(quote?.date ?? null) ?? quote?.date ?? ctx.doc.article.date ?? null;
     const location = ctx.location ? ctx.doc.slice(ctx.location) : null;
     const out: CodedEvent[] = [];
@@ -445,6 +469,12 @@ export class EventCoder {
     const instrument = (t: Token) => (code = this.words.instruments.get(t.lemma) ?? this.words.instruments.get(t.lower) ?? null) !== null;
     if (source !== null && this.headedBy(ctx, source, instrument)) return code;
     return !passive && this.nounBefore(ctx, first, instrument) ? code : null;
+  }
+
+  /** "Gunmen shot dead the mayor of Uruapan", "a candidate was killed": force whose object is an official is an assassination. */
+  private killsOfficial(ctx: SentenceContext, passive: boolean, first: number, last: number): boolean {
+    const official = (t: Token) => nounIn(this.words.officials, t);
+    return passive ? this.nounBefore(ctx, first, official) : this.nounAfter(ctx, last, official, true);
   }
 
   /** Whether a noun `is` heads the phrase an actor names: "a Ukrainian protestor", "Georgian student demonstrators". */
@@ -853,6 +883,9 @@ function isPassive(ctx: SentenceContext, anchor: number, words: RoleWords): bool
   return ctx.slots.some((x) => x.phraseStart === anchor + 2 && x.governor === by.lower);
 }
 
+/** GDELT quad classes of material cooperation and material conflict. */
+const MATERIAL_QUADS = new Set([2, 4]);
+
 /** Uncoded entities of these types are places or things ("the Sea of Japan", "the Line of Control"), never parties. */
 const NEVER_PARTIES = new Set(['LOC', 'GPE', 'MISC']);
 
@@ -874,6 +907,14 @@ function takesObject(next: Token | undefined): boolean {
   return next !== undefined && !NO_OBJECT.has(next.pos);
 }
 
+/** A verb in the progressive: an -ing form after a form of "be" ("are conducting", "were exchanging", "is still holding"). */
+function progressive(tokens: Token[], sStart: number, anchor: number): boolean {
+  if (!tokens[anchor]!.lower.endsWith('ing')) return false;
+  let i = anchor - 1;
+  while (i >= sStart && tokens[i]!.pos === 'ADV') i--;
+  return i >= sStart && tokens[i]!.lemma === 'be' && tokens[i - 1]?.lower !== 'will';
+}
+
 /** Whether events[from..] already holds the same event: only the current sentence's events are compared. */
 function hasSame(events: PoliticalEvent[], from: number, ev: PoliticalEvent): boolean {
   for (let k = from; k < events.length; k++) if (sameEvent(events[k]!, ev)) return true;
@@ -881,7 +922,8 @@ function hasSame(events: PoliticalEvent[], from: number, ev: PoliticalEvent): bo
 }
 
 function sameEvent(a: PoliticalEvent, b: PoliticalEvent): boolean {
-  return a.code === b.code && a.start <= b.end && b.start <= a.end
-    && a.source.entity === b.source.entity && a.target.entity === b.target.entity
-    && a.source.actor === b.source.actor && a.target.actor === b.target.actor;
+  if (a.code !== b.code || a.source.entity !== b.source.entity || a.source.actor !== b.source.actor) return false;
+  // "will travel to Tokyo for a two-day visit": the visit with no target named is the visit to Tokyo.
+  if (b.target.actor === null && a.target.actor !== null) return true;
+  return a.start <= b.end && b.start <= a.end && a.target.entity === b.target.entity && a.target.actor === b.target.actor;
 }

@@ -61,12 +61,21 @@ const NONE: Cue[] = [];
 
 /** A word sequence starting at tokens[i], matched on surface form or lemma. */
 function seqAt(words: string[], tokens: Token[], i: number, end: number): boolean {
-  if (i + words.length > end) return false;
-  for (let k = 0; k < words.length; k++) {
-    const t = tokens[i + k]!;
-    if (t.lower !== words[k] && t.lemma !== words[k]) return false;
+  return seqEnd(words, tokens, i, end) >= 0;
+}
+
+/**
+ * Where the word sequence starting at tokens[i] ends (exclusive), or -1. Tokens marked in `skip`
+ * (time expressions: "pledged on Monday to release") may stand between its words.
+ */
+function seqEnd(words: string[], tokens: Token[], i: number, end: number, skip?: Uint8Array): number {
+  let j = i;
+  for (let k = 0; k < words.length; k++, j++) {
+    if (k > 0 && skip) while (j < end && skip[j]) j++;
+    const t = tokens[j];
+    if (j >= end || !t || (t.lower !== words[k] && t.lemma !== words[k])) return -1;
   }
-  return true;
+  return j;
 }
 
 export class ModalityDetector {
@@ -127,7 +136,7 @@ export class ModalityDetector {
    * may be a cue in several scopes). A cue ending in "to" needs a verb next ("agree to meet",
    * not "agree to a ceasefire"). `byForm`: the cues keyed by the token's lower-case form.
    */
-  private cuesAt(tokens: Token[], i: number, end: number, byForm: Cue[] | undefined): Cue[] {
+  private cuesAt(tokens: Token[], i: number, end: number, byForm: Cue[] | undefined, skip?: Uint8Array): Cue[] {
     const t = tokens[i]!;
     const byLemma = t.lemma === t.lower ? undefined : this.byFirst.get(t.lemma);
     const list = byForm && byLemma ? [...byForm, ...byLemma].sort((a, b) => b.words.length - a.words.length) : byForm ?? byLemma;
@@ -136,9 +145,10 @@ export class ModalityDetector {
     const out: Cue[] = [];
     for (const cue of list) {
       if (cue.words.length < length) break;
-      if (!seqAt(cue.words, tokens, i, end)) continue;
+      const after = seqEnd(cue.words, tokens, i, end, skip);
+      if (after < 0) continue;
       if (cue.words[cue.words.length - 1] === 'to' && cue.words.length > 1) {
-        const next = tokens[i + cue.words.length];
+        const next = tokens[after];
         if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX')) continue;
       }
       length = cue.words.length;
@@ -193,7 +203,7 @@ export class ModalityDetector {
    * The cues of one sentence [sStart, sEnd), read once for all its events: every event's
    * look-around then visits only the tokens where a cue starts.
    */
-  sentenceCues(tokens: Token[], sStart: number, sEnd: number): SentenceCues {
+  sentenceCues(tokens: Token[], sStart: number, sEnd: number, skip?: Uint8Array): SentenceCues {
     const hits: CueHit[] = [];
     const breaks: number[] = [];
     const embeds: number[] = [];
@@ -202,7 +212,7 @@ export class ModalityDetector {
       const word = this.byLower.get(t.lower);
       if (word?.isBreak) breaks.push(i);
       if (this.embeddings.has(t.lower) || (t.text === ',' && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]!.lower.endsWith('ing'))) embeds.push(i);
-      const cues = this.cuesAt(tokens, i, sEnd, word?.cues);
+      const cues = this.cuesAt(tokens, i, sEnd, word?.cues, skip);
       if (cues.length) hits.push({ at: i, cues });
     }
     return { tokens, sStart, sEnd, hits, breaks, embeds };
