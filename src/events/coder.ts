@@ -107,7 +107,7 @@ export class EventCoder {
       const relatives = new ReducedRelatives(doc.tokens, s.tokenStart, s.tokenEnd, timeStarts, this.words.relatives);
       const asked = new Map<PatternMatch, string>();
       const kept = this.resolveComplements(doc.tokens, s.tokenEnd, asked,
-        matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenStart, s.tokenEnd, m) && !this.characterization(doc.tokens, s.tokenStart, m) && !relatives.describes(m)
+        matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m, slots) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenStart, s.tokenEnd, m) && !this.characterization(doc.tokens, s.tokenStart, m) && !relatives.describes(m)
           && !this.modality.unasserted(doc.tokens, s.tokenStart, m.tokens[0]!)));
       const found: CodedEvent[] = [];
       for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates, asked.get(m)));
@@ -228,9 +228,11 @@ export class EventCoder {
    * adjective, number or preposition (or an adverb after a determiner: "the recently freed
    * hostages"), or opens the sentence, and a noun or adjective follows it.
    */
-  private prenominal(tokens: Token[], sStart: number, m: PatternMatch): boolean {
+  private prenominal(tokens: Token[], sStart: number, m: PatternMatch, slots: ActorSlot[]): boolean {
     if (m.pattern.entry.kind !== 'verb') return false;
     const i = m.tokens[0]!;
+    // "China's military launched large-scale drills": a name right before is the verb's subject.
+    if (slots.some((x) => x.tokenEnd === i)) return false;
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (!next || !/(ed|en)$/.test(t.lower) || !(next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) return false;

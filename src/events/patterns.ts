@@ -156,6 +156,8 @@ const TRANSPARENT = 2;
 const GAP_BREAK = 4;
 /** The token's flags have been read (they are read only for tokens a gap reaches). */
 const FLAGS_READ = 8;
+/** A token the caller marked as crossed without counting (time expressions, joints of coordinated names). */
+const SKIPPABLE = 16;
 
 /** A document's tokens as vocabulary ids (0: a word no pattern names) and gap flags (PatternIndex.read). */
 export interface TokenIds {
@@ -313,7 +315,7 @@ export class PatternIndex {
   read(tokens: Token[], skippable?: Uint8Array): TokenIds {
     const n = tokens.length;
     const ids: TokenIds = { tokens, lower: new Int32Array(n), lemma: new Int32Array(n), flags: new Uint8Array(n) };
-    if (skippable) for (let i = 0; i < n; i++) if (skippable[i]) ids.flags[i] = FLAGS_READ | TRANSPARENT;
+    if (skippable) for (let i = 0; i < n; i++) if (skippable[i]) ids.flags[i] = FLAGS_READ | SKIPPABLE;
     for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
       const lower = this.vocabulary.get(t.lower) ?? 0;
@@ -406,7 +408,12 @@ export class PatternIndex {
           if (f & GAP_STOP) break;
           continue;
         }
-        if (f & TRANSPARENT) { limit++; continue; }
+        // Quotation marks are crossed inside a gap only ("the military "strikes only …"" is no "military strikes"); times anywhere.
+        if (f & SKIPPABLE || (f & TRANSPARENT && gapped)) {
+          limit++;
+          continue;
+        }
+        if (f & TRANSPARENT) break;
         length = elementAt(el, ids, j, to);
         if (length) { found = j; break; }
         // A gap stays inside one phrase: no clause break, no preposition but "of".
