@@ -110,8 +110,13 @@ export class EventCoder {
         matches.filter((m) => !this.prenominal(doc.tokens, s.tokenStart, m, slots) && !this.modifiesNoun(doc.tokens, s.tokenEnd, m) && !this.otherSense(doc.tokens, s.tokenStart, s.tokenEnd, m) && !this.characterization(doc.tokens, s.tokenStart, m) && !relatives.describes(m)
           && !this.modality.unasserted(doc.tokens, s.tokenStart, m.tokens[0]!)));
       const found: CodedEvent[] = [];
-      for (const m of kept.filter((x) => !x.pattern.entry.secondary)) found.push(...this.eventsOf(ctx, m, dates, asked.get(m)));
-      if (!found.length) for (const m of kept) found.push(...this.eventsOf(ctx, m, dates, asked.get(m)));
+      // Secondary patterns ("killed"), then acts told in a relative clause ("soldiers who were trying to surrender"),
+      // give events only when nothing before them does.
+      const relative = kept.filter((x) => this.relativeAntecedent(ctx, x.tokens[0]!) !== undefined);
+      for (const tier of [kept.filter((x) => !x.pattern.entry.secondary && !relative.includes(x)), kept.filter((x) => x.pattern.entry.secondary && !relative.includes(x)), relative]) {
+        for (const m of tier) found.push(...this.eventsOf(ctx, m, dates, asked.get(m)));
+        if (found.length) break;
+      }
       const first = events.length;
       for (const ev of this.withSpeakerActs(ctx, found)) {
         if (hasSame(events, first, ev)) continue;
@@ -241,7 +246,7 @@ export class EventCoder {
     if (j < sStart) return true;
     const prev = tokens[j]!;
     if (prev.pos === 'ADV') return j > sStart && tokens[j - 1]!.pos === 'DET';
-    return prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || (prev.pos === 'ADP' && !this.words.agent.has(prev.lower));
+    return prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.pos === 'VERB' || (prev.pos === 'ADP' && !this.words.agent.has(prev.lower));
   }
 
   /**
@@ -585,6 +590,9 @@ export class EventCoder {
     const { tokens, slots } = ctx;
     const controller = this.infinitiveObject(ctx, first);
     if (controller !== undefined) return controller && !(exclude && controller.entity === exclude.entity) ? controller : null;
+    // "soldiers who were trying to surrender": a relative clause's subject is its antecedent.
+    const antecedent = this.relativeAntecedent(ctx, first);
+    if (antecedent !== undefined) return antecedent && !(exclude && antecedent.entity === exclude.entity) ? antecedent : null;
     // "… urged the Security Council to act and demanded the withdrawal …": coordinated verbs share their subject.
     const before = this.coordinatedVerb(ctx, first);
     if (before >= 0) return this.subject(ctx, before, before, exclude);
@@ -612,6 +620,24 @@ export class EventCoder {
     }
     const after = slots.find((s) => s.tokenStart > i && s.tokenStart <= i + 4 && this.subjectLike(s, exclude));
     return after && !slots.some((s) => s.tokenStart > last && s.tokenStart < after.tokenStart && s.governor === null) ? after : null;
+  }
+
+  /**
+   * The subject of a verb opening a relative clause ("five soldiers who were trying to surrender",
+   * "the militia, which attacked …"): the actor naming the antecedent, or null when the
+   * antecedent names none; undefined when the verb opens no relative clause.
+   */
+  private relativeAntecedent(ctx: SentenceContext, first: number): ActorSlot | null | undefined {
+    const { tokens } = ctx;
+    let j = first - 1;
+    while (j > ctx.sStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'PART' || (tokens[j]!.pos === 'VERB' && tokens[j + 1]?.lower === 'to'))) j--;
+    const rel = tokens[j]!;
+    if (j <= ctx.sStart || (rel.lower !== 'who' && rel.lower !== 'which')) return undefined;
+    let a = j - 1;
+    if (tokens[a]?.text === ',') a--;
+    const head = tokens[a];
+    if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return undefined;
+    return ctx.slots.find((x) => x.tokenEnd === a + 1 && x.group > -2) ?? null;
   }
 
   /** The verb a verb at `first` is coordinated with ("X urged … and demanded …"), or -1. */
