@@ -727,6 +727,8 @@ export class EventCoder {
       // "Hamas freed 20 hostages and Israel released …": the subject of a coordinated clause ends the search.
       if (!(k > 0 && ctx.slots[k - 1]!.group === s.group) && this.words.clauseCoordinators.has(tokens[s.phraseStart - 1]?.lower ?? '') && (tokens[s.tokenEnd]?.pos === 'VERB' || tokens[s.tokenEnd]?.pos === 'AUX')) break;
       if (this.isLocation(s) || (exclude && s.entity === exclude.entity) || (s.actor === null && s.type !== null && NEVER_PARTIES.has(s.type))) continue;
+      // "Kim warned that Pyongyang would respond …": the speaker's own side opening the clause is no target.
+      if (exclude?.actor && s.actor && tokens[s.phraseStart - 1]?.lower === 'that' && s.phraseStart - 1 === last + 1 && s.actor.slice(0, 3) === exclude.actor.slice(0, 3)) continue;
       if (ok(s)) return this.headOf(ctx, k);
     }
     return null;
@@ -753,7 +755,8 @@ export class EventCoder {
   private modifier(ctx: SentenceContext, first: number, last: number): ActorSlot | null {
     for (const s of ctx.slots) {
       if (s.codedPlace) continue;
-      if (s.tokenStart > first && s.tokenStart <= last) return s;
+      // "Russian diplomats", "US sanctions" named as one mention: the mention holds the noun.
+      if ((s.tokenStart > first && s.tokenStart <= last) || (s.tokenStart < first && s.tokenEnd > first)) return s;
       if (s.tokenEnd > first || first - s.tokenEnd > 4) continue;
       let ok = true;
       for (let i = s.tokenEnd; i < first; i++) if (!this.words.inPhrase(ctx.tokens[i]!)) ok = false;

@@ -14,6 +14,8 @@ export interface IntentLexicon {
   conditions: string[];
   /** Generic appeal and demand codes → (act code prefix → the code of asking for that act). */
   requests: Record<string, Record<string, string>>;
+  /** Generic threat codes: they take the (13-family) intent code of the act threatened. */
+  threats: string[];
 }
 
 export class IntentCodes {
@@ -21,12 +23,14 @@ export class IntentCodes {
   private readonly narrated: Set<string>;
   private readonly conditions: Set<string>;
   private readonly requests: Map<string, Map<string, string>>;
+  private readonly threats: Set<string>;
 
   constructor(lex: IntentLexicon, table: CodeTable) {
     this.map = new Map(Object.entries(lex.codes));
     this.narrated = new Set(lex.narrated.map((c) => c.toLowerCase()));
     this.conditions = new Set(lex.conditions.map((c) => c.toLowerCase()));
     this.requests = new Map(Object.entries(lex.requests).map(([request, acts]) => [request, new Map(Object.entries(acts))]));
+    this.threats = new Set(lex.threats);
     for (const [request, acts] of this.requests) {
       for (const [act, code] of acts) if (!table.has(code) || !table.has(act)) throw new Error(`intent-codes.json: requests ${request}: ${act} → ${code} is not a pair of CAMEO codes`);
     }
@@ -50,13 +54,17 @@ export class IntentCodes {
     return this.mapped(act);
   }
 
-  /** Whether a code is a generic appeal or demand that takes the code of what it asks for. */
+  /** Whether a code is a generic appeal, demand or threat that takes the code of the act it names. */
   isRequest(code: string): boolean {
-    return this.requests.has(code);
+    return this.requests.has(code) || this.threats.has(code);
   }
 
-  /** "urged Rwanda to pull its troops out": the code of asking (`request`) for the act `act`, or null. */
+  /** "urged Rwanda to pull its troops out", "threatened to launch an operation": the code of asking for (or threatening) `act`, or null. */
   requestOf(request: string, act: string): string | null {
+    if (this.threats.has(request)) {
+      const threat = this.mapped(act);
+      return threat?.startsWith('13') ? threat : null;
+    }
     const acts = this.requests.get(request);
     return acts ? longestPrefix(acts, act) : null;
   }

@@ -111,6 +111,7 @@ export interface PatternLexicon {
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
+const ARTICLES = new Set(['a', 'an', 'the']);
 const NP_BEFORE = new Set(['DET', 'ADJ', 'NUM', 'ADP', 'PRON']);
 
 /**
@@ -122,6 +123,8 @@ function nominalUse(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   // "the museum shooting", "tank shelling": a gerund after a determiner, adjective or noun.
   if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'NOUN' || prev.pos === 'ADJ')) return true;
+  // "a rally", "a campaign rally": a base form after an article (and a singular noun) is a noun whatever its tag.
+  if (prev && t.lower === t.lemma && (ARTICLES.has(prev.lower) || (prev.pos === 'NOUN' && !prev.lower.endsWith('s') && ARTICLES.has(tokens[i - 2]?.lower ?? '')))) return true;
   if (!NOMINAL.has(t.pos)) return false;
   // "a mortar bomb was fired": a noun before its clause's verb.
   const next = tokens[i + 1];
