@@ -450,3 +450,20 @@ test('coordinated verbs share their subject: "X urged Y … and demanded …"', 
   const ev = code('Chile urged the United Nations to act and demanded the withdrawal of Peruvian troops.', [['Chile', 'CHL', 'GPE'], ['United Nations', 'IGOUNO', 'ORG'], ['Peruvian troops', 'PERMIL', 'NORP']]);
   assert.deepEqual(ev.filter((e) => e.code === '106').map((e) => `${e.source.actor}→${e.target.actor}`), ['CHL→PERMIL']);
 });
+
+test('relative clauses: the antecedent is the subject, and what they tell is background', () => {
+  const ev = code('Chilean troops shot dead five Peruvian soldiers who were trying to surrender.', [['Chilean troops', 'CHLMIL', 'NORP'], ['Peruvian soldiers', 'PERMIL', 'NORP']]);
+  assert.deepEqual(ev.map((e) => `${e.code.slice(0, 2)} ${e.source.actor}→${e.target.actor}`), ['19 CHLMIL→PERMIL']);
+});
+
+test('characterisations are no events; threats take the code of what is threatened; killing an official is an assassination', () => {
+  const names: Name[] = [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE']];
+  assert.deepEqual(code('Chile described the tariff as an attack on Peru.', names).filter((e) => e.code.startsWith('19')), []);
+  assert.deepEqual(code('Chile threatened to launch a military operation against Peru.', names).map((e) => e.code), ['138']);
+  assert.deepEqual(code('Gunmen shot dead the mayor of a town in Peru.', names.slice(1)).map((e) => e.code), ['186']);
+});
+
+test('a material act in progress told by the reporter is ongoing; told by a speaker before it, it is the act', () => {
+  const names: Name[] = [['Chilean', 'CHL', 'NORP'], ['Peruvian', 'PER', 'NORP']];
+  assert.deepEqual(code('Chilean and Peruvian troops were exchanging fire near the border.', names).map((e) => e.modality), ['ongoing', 'ongoing']);
+});

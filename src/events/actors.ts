@@ -415,12 +415,19 @@ function mergeNounPhrases(tokens: Token[], words: RoleWords, slots: ActorSlot[])
     // "Sweden's NATO membership bid": a mention before a noun is a modifier, not the phrase's head.
     const after = tokens[b.tokenEnd];
     if (after && (after.pos === 'NOUN' || after.pos === 'PROPN')) continue;
+    // A place, nationality or organisation modifying a person (or organisation) through title words only ("Indonesian President X", "Communist Party chief To Lam").
+    const modifier = a.type === 'GPE' || a.type === 'NORP' || isPossessive(tokens[a.tokenEnd]) || (a.type === 'ORG' && b.type === 'PERSON');
+    if (!modifier || !(b.type === 'PERSON' || b.type === 'ORG')) continue;
     let inside = true;
-    for (let i = a.tokenEnd; i < b.tokenStart; i++) if (!words.inPhrase(tokens[i]!) || tokens[i]!.pos === 'DET') inside = false;
+    for (let i = a.tokenEnd; i < b.tokenStart; i++) if (!words.inPhrase(tokens[i]!) || tokens[i]!.pos === 'DET' || tokens[i]!.pos === 'NUM') inside = false;
     if (!inside) continue;
     const head = b.actor !== null || a.actor === null ? b : a;
     slots.splice(k, 2, { ...head, start: a.start, end: b.end, tokenStart: a.tokenStart, tokenEnd: b.tokenEnd, phraseStart: a.phraseStart, governor: a.governor });
   }
+}
+
+function isPossessive(t: Token | undefined): boolean {
+  return t !== undefined && (t.lower === "'s" || t.lower === '’s');
 }
 
 /**
