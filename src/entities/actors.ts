@@ -1,4 +1,4 @@
-import type { Draft } from './draft.js';
+import type { Draft, RoleInfo } from './draft.js';
 import type { ActorLexicon } from './lexicon.js';
 import { phraseTokens } from './phrases.js';
 import { roleFromOffice } from './roles.js';
@@ -25,7 +25,9 @@ function codePerson(d: Draft, lex: ActorLexicon, date: string | null): void {
   if (leader && (d.nameTokens.length === 1 || d.names.every((n) => n === n.toLowerCase()))) d.fixedName = leader.name;
   if (leader && !d.gender) d.gender = leader.gender;
   const officeRole = standing ? roleFromOffice(lex, standing.office.role, standing.office.actor, standing.former) : null;
-  const textRole = d.roles.find((r) => r.sector !== null || r.orgActor !== null || r.country !== null);
+  // A past role in the text ("former mayor of the capital") does not hide the office the lexicon says is held now.
+  const current = standing !== null && !standing.former;
+  const textRole = d.roles.find((r) => (r.sector !== null || r.orgActor !== null || r.country !== null) && !(r.former && current));
   if (officeRole) for (const c of officeRole.classes) d.classes.add(c);
   for (const r of d.roles) for (const c of r.classes) d.classes.add(c);
   if (!textRole) {
@@ -38,12 +40,14 @@ function codePerson(d: Draft, lex: ActorLexicon, date: string | null): void {
   }
   const officeCountry = officeRole?.country ?? null;
   d.country = textRole.country ?? officeCountry;
-  if (textRole.orgActor?.startsWith('IGO') && !textRole.former) {
-    d.fixedActor = textRole.orgActor;
-    return;
-  }
-  const sector = textRole.former ? 'ELI' : textRole.sector ?? (textRole.orgActor ? textRole.orgActor.slice(3) : null);
-  d.fixedActor = d.country ? d.country + (sector ?? '') : null;
+  d.fixedActor = actorOfRole(textRole, d.country);
+}
+
+/** The code a role gives its holder of the given country: an IGO's own code, else country + sector (ELI when former). */
+export function actorOfRole(role: RoleInfo, country: string | null): string | null {
+  if (role.orgActor?.startsWith('IGO') && !role.former) return role.orgActor;
+  const sector = role.former ? 'ELI' : role.sector ?? (role.orgActor ? role.orgActor.slice(3) : null);
+  return country ? country + (sector ?? '') : null;
 }
 
 function codeGroup(d: Draft, lex: ActorLexicon, persons: readonly Draft[]): void {

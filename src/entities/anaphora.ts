@@ -56,10 +56,11 @@ export function findAnaphors(ctx: TokenContext, lex: ActorLexicon, taken: Uint8A
     const end = ctx.sentenceEnd(i);
     let k = i + 1;
     let country: string | null = null;
-    while (k < end && !taken[k]) {
+    while (k < end) {
+      // A country's name is a mention of its own, inside the description ("the Polish president").
       const place = ctx.isCapitalized(k) ? lex.places.lookup(ctx.text(k)) : undefined;
       if (place && !country) country = place.code;
-      else if (!lex.roleModifiers.has(ctx.norm[k]!) || lex.roles.longestAt(ctx.norm, k, end)) break;
+      else if (taken[k] || !lex.roleModifiers.has(ctx.norm[k]!) || lex.roles.longestAt(ctx.norm, k, end)) break;
       k++;
     }
     const role = lex.roles.longestAt(ctx.norm, k, end);

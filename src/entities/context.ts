@@ -1,6 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { ActorLexicon } from './lexicon.js';
 import { normLower } from './phrases.js';
+import { datelineLength } from '../text/dateline.js';
 import { firstWordsOf, STARTS } from './first-words.js';
 
 /** Tables whose names are looked for at capitalised words only (leaders, organisations, places). */
@@ -9,6 +10,9 @@ const GROUPS = STARTS.institution | STARTS.group;
 const ANAPHORS = STARTS.pronoun | STARTS.the;
 /** Tables whose names are also looked for at words not capitalised, as written in the wrong case. */
 const MISCASED = STARTS.leader | STARTS.place | STARTS.placeWord;
+
+/** How far into a sentence a dateline may reach (characters). */
+const DATELINE_REACH = 120;
 
 const OPEN_QUOTES = new Set(['\u201c', '\u00ab', '\u201e']);
 const CLOSE_QUOTES = new Set(['\u201d', '\u00bb']);
@@ -19,7 +23,7 @@ export class TokenContext {
   /** Normalised token text (see normToken). */
   readonly norm: string[];
   /** Lexicon tables a phrase may start at each token in (STARTS bits). */
-  readonly starts: Uint8Array;
+  readonly starts: Uint16Array;
   /** Sentence index of each token. */
   readonly sentenceOf: Int32Array;
   /** 1 for tokens inside a direct quotation (quote marks themselves are 0). */
@@ -32,6 +36,8 @@ export class TokenContext {
   readonly miscasedStarts: number[];
   /** Tokens where a group or institution noun may start, in order. */
   readonly groupStarts: number[];
+  /** Tokens where a role noun may start, in order. */
+  readonly roleStarts: number[];
   /** Pronouns and definite articles, in order. */
   readonly anaphorStarts: number[];
 
@@ -42,11 +48,12 @@ export class TokenContext {
     const firstWords = firstWordsOf(lex);
     // Locals in the loops: the fields are assigned once, below.
     const normOf: string[] = [];
-    const startsOf = new Uint8Array(n);
+    const startsOf = new Uint16Array(n);
     const capitalized = new Uint8Array(n);
     const listed: number[] = [];
     const miscased: number[] = [];
     const groups: number[] = [];
+    const roles: number[] = [];
     const anaphors: number[] = [];
     for (let i = 0; i < n; i++) {
       const tok = tokens[i]!;
@@ -55,6 +62,7 @@ export class TokenContext {
       const starts = firstWords.of(norm);
       startsOf[i] = starts;
       if ((starts & GROUPS) !== 0) groups.push(i);
+      if ((starts & STARTS.role) !== 0) roles.push(i);
       if ((starts & ANAPHORS) !== 0) anaphors.push(i);
       const t = tok.text;
       const c = t.charCodeAt(0);
@@ -71,6 +79,7 @@ export class TokenContext {
     this.listedStarts = listed;
     this.miscasedStarts = miscased;
     this.groupStarts = groups;
+    this.roleStarts = roles;
     this.anaphorStarts = anaphors;
     const sentenceOf = new Int32Array(n);
     const inQuote = new Uint8Array(n);
@@ -118,6 +127,29 @@ export class TokenContext {
   /** One past the last token of the sentence holding token i. */
   sentenceEnd(i: number): number {
     return this.doc.sentences[this.sentenceOf[i]!]!.tokenEnd;
+  }
+
+  private datelineEnds: Int32Array | null = null;
+
+  /**
+   * Whether token i lies in a wire dateline opening its sentence ("ABUJA, Jan 20 (Reuters) - "): where the story was
+   * filed and by whom, not part of what it reports. Computed per sentence on first use.
+   */
+  inDateline(i: number): boolean {
+    const si = this.sentenceOf[i]!;
+    if (!this.datelineEnds) this.datelineEnds = new Int32Array(this.doc.sentences.length).fill(-1);
+    let end = this.datelineEnds[si]!;
+    if (end < 0) {
+      const s = this.doc.sentences[si]!;
+      const tokens = this.doc.tokens;
+      const from = tokens[s.tokenStart]?.start ?? 0;
+      const upTo = Math.min(tokens[s.tokenEnd - 1]?.end ?? from, from + DATELINE_REACH);
+      const chars = datelineLength(this.doc.text.slice(from, upTo));
+      end = s.tokenStart;
+      while (chars > 0 && end < s.tokenEnd && tokens[end]!.end <= from + chars) end++;
+      this.datelineEnds[si] = end;
+    }
+    return i < end;
   }
 
   paragraphOf(i: number): number {

@@ -13,6 +13,8 @@ export const STARTS = {
   the: 64,
   /** One-word place names that are no ordinary word, for names written in the wrong case ("iSrael"). */
   placeWord: 128,
+  /** Role nouns ("minister", "secretary of state"), for roles named without a holder's name. */
+  role: 256,
 } as const;
 
 /**
@@ -34,6 +36,7 @@ export class FirstWords {
     add(lex.pronouns.keys(), STARTS.pronoun);
     add(['the'], STARTS.the);
     add(lex.places.oneWordNames().filter((w) => !lex.commonWords.has(w)), STARTS.placeWord);
+    add(lex.roles.firstWords(), STARTS.role);
   }
 
   /** STARTS bits of a normalised token (0 for most). */

@@ -66,6 +66,15 @@ export function findGroupPhrases(ctx: TokenContext, lex: ActorLexicon, items: re
       start = headStart;
     }
     const consumed = index.overlapping(start, m.end);
+    // "Indian and Pakistani troops": a country coordinated before the qualifier shares the noun.
+    const partner = q?.country ? coordinatedPlace(ctx, lex, start, floor, index) : null;
+    if (partner) {
+      out.push({
+        tokenStart: partner.tokenStart, tokenEnd: partner.tokenEnd, head: ctx.norm.slice(m.start, m.end).join(' '), sector: m.value,
+        country: partner.country, orgActor: null, qualifierPerson: null, contextual: false, plural,
+        name: cleanRoleText(`${partner.text} ${ctx.slice(m.start, m.end)}`), consumed: [partner.item],
+      });
+    }
     out.push({
       tokenStart: start, tokenEnd: m.end, head: ctx.norm.slice(m.start, m.end).join(' '), sector: m.value,
       country: q?.country ?? null, orgActor: q?.orgActor ?? null, qualifierPerson: q?.person ?? null, contextual, plural,
@@ -101,6 +110,20 @@ function qualifierBefore(ctx: TokenContext, lex: ActorLexicon, headStart: number
   const person = (qItem && qItem.type === 'PERSON') || lex.leaders.find(text) || (qItem?.type === 'MISC' && !lex.orgs.get(text));
   return person ? { start, country: null, orgActor: null, person: text } : null;
 }
+
+/** A country or demonym item ending right before "and"/"or"/"," at `start` ("Indian" in "Indian and Pakistani troops"). */
+function coordinatedPlace(ctx: TokenContext, lex: ActorLexicon, start: number, floor: number, items: NameItemIndex):
+  { tokenStart: number; tokenEnd: number; country: string; text: string; item: NameItem } | null {
+  const c = start - 1;
+  if (c - 1 < floor || !COORDINATORS.has(ctx.norm[c]!)) return null;
+  const item = items.lastEndingAt(c - 1);
+  if (!item) return null;
+  const place = lex.places.lookup(item.text);
+  if (!place || place.kind === 'city' || lex.places.isRegion(place.code)) return null;
+  return { tokenStart: item.tokenStart, tokenEnd: item.tokenEnd, country: place.code, text: item.text, item };
+}
+
+const COORDINATORS = new Set(['and', 'or', ',']);
 
 /** A place name written in the wrong case ends at token k ("russian" of "russian troops"). */
 function miscasedPlaceEndsAt(items: NameItemIndex, k: number): boolean {

@@ -89,9 +89,9 @@ export class Leaders {
   }
 }
 
-/** A partial date as one comparable day: the middle of a month or a year. */
+/** A partial date as one comparable day: the middle of a month or a year; no date, or one not in ISO form, is the latest data. */
 function comparableDay(date: string | null): string {
-  if (!date) return '9999-12-31';
+  if (!date || !/^\d{4}(?:-\d{2}){0,2}(?:$|T)/.test(date)) return '9999-12-31';
   if (/^\d{4}$/.test(date)) return `${date}-07-01`;
   if (/^\d{4}-\d{2}$/.test(date)) return `${date}-15`;
   return date.slice(0, 10);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../paths.js';
-import { PhraseTable, phraseTokens } from './phrases.js';
+import { readLexiconJson } from '../text/lexicon.js';
+import { normToken, PhraseTable, phraseTokens } from './phrases.js';
 import { Places, type CountriesFile } from './places.js';
 import { Leaders, type Leader } from './leaders.js';
 
@@ -12,6 +13,10 @@ export interface RoleEntry {
   sector: string | null;
   is: string[];
   gender?: Gender;
+  /** The holder's actor code whatever the role phrase or the context says (the Pope: VATREL). */
+  actor?: string;
+  /** The holder's country when the role phrase names none, in place of a guess from context (Supreme Leader: IRN). */
+  country?: string;
 }
 
 /** A named organisation with a fixed actor code (an IGO, an outlet, an institution). */
@@ -53,6 +58,9 @@ export interface ActorLexicon {
   leaderNames: PhraseTable<true>;
   /** Lower-case place names that are ordinary words ("turkey"): never read as places when miscased. */
   commonWords: Set<string>;
+  /** Weekday names and month names and abbreviations (lexicon/time/words.json), normalised: date words, not names. */
+  weekdays: Set<string>;
+  months: Set<string>;
 }
 
 /** The repository's lexicon/actors directory (this module runs from src/ and from dist/src/). */
@@ -77,11 +85,16 @@ interface ArmedGroupsFile {
   groups: Array<{ name: string; aliases: string[]; actor: string; country: string | null; is?: string[] }>;
 }
 interface RolesFile {
-  roles: Record<string, { sector: string | null; is: string[]; gender?: Gender }>;
+  roles: Record<string, RoleEntry>;
   modifiers: string[];
   locatives?: string[];
   former: string[];
   honorifics: Record<string, Gender | null>;
+}
+interface CalendarFile {
+  weekdays: Record<string, number>;
+  months: Record<string, number>;
+  monthAbbreviations: Record<string, number>;
 }
 interface PronounsFile {
   pronouns: Record<string, { gender: Gender | null; case: PronounEntry['case']; plural?: boolean }>;
@@ -136,6 +149,7 @@ export function loadActorLexicon(dir: string = ACTORS_DIR): ActorLexicon {
   const leaderNames = new PhraseTable<true>();
   for (const name of leaders.names()) leaderNames.add(name, true);
   const commonWords = compile(dir, 'common-words.json', (f: { words: string[] }) => new Set(f.words.map((w) => phraseTokens(w).join(' '))));
+  const calendar = readLexiconJson<CalendarFile>('time', 'words.json');
 
   return {
     places: compile(dir, 'countries.json', (f: CountriesFile) => Places.load(f, join(dir, 'countries.json'))),
@@ -152,6 +166,8 @@ export function loadActorLexicon(dir: string = ACTORS_DIR): ActorLexicon {
     institutions,
     firstNames,
     commonWords,
+    weekdays: new Set(Object.keys(calendar.weekdays).map(normToken)),
+    months: new Set([...Object.keys(calendar.months), ...Object.keys(calendar.monthAbbreviations)].map(normToken)),
   };
 }
 

@@ -3,6 +3,7 @@ import type { TokenContext } from './context.js';
 import { lowerBound } from '../sorted.js';
 import type { ActorLexicon } from './lexicon.js';
 import { STARTS } from './first-words.js';
+import { titleBefore, type RoleFind } from './roles.js';
 
 /** A name found by the tagger, cleaned up: edges trimmed, split around parentheses. */
 export interface NameItem {
@@ -14,6 +15,14 @@ export interface NameItem {
   /** The name as one string (pieces joined by a space). */
   text: string;
   source: string;
+  /** A span that is only a role with its country or organisation ("US Secretary of State"): the role found there. */
+  role?: RoleOnly;
+}
+
+/** A role named without its holder's name: the title found, and its head noun ("secretary of state"). */
+export interface RoleOnly {
+  find: RoleFind;
+  head: string;
 }
 
 const EDGE_PUNCT = /^[\p{P}\p{S}]+$/u;
@@ -32,7 +41,7 @@ export function prepareNames(ctx: TokenContext, lex: ActorLexicon, spans: readon
     const item = trim(ctx, lex, s);
     if (!item) continue;
     items.push(item);
-    lastEnd = s.tokenEnd;
+    lastEnd = Math.max(s.tokenEnd, item.tokenEnd);
   }
   const listed = withListedPlaces(ctx, lex, withListedOrgs(ctx, lex, withListedLeaders(ctx, lex, items)));
   return joinParenthesisedFirstNames(ctx, lex, withMiscasedNames(ctx, lex, listed));
@@ -187,9 +196,11 @@ function mergeByStart(a: readonly NameItem[], b: readonly NameItem[]): NameItem[
 function trim(ctx: TokenContext, lex: ActorLexicon, s: NameSpan): NameItem | null {
   let a = s.tokenStart;
   let b = s.tokenEnd;
-  const edge = (i: number): boolean => isPunctuation(ctx.text(i)) || ctx.isPossessive(i);
+  // A weekday at an edge is the date of the news ("Bashar Assad Tuesday"), not part of the name.
+  const edge = (i: number): boolean => isPunctuation(ctx.text(i)) || ctx.isPossessive(i) || lex.weekdays.has(ctx.norm[i]!);
   while (a < b && (edge(a) || ctx.norm[a] === 'the')) a++;
   while (b > a && edge(b - 1)) b--;
+  if (isDate(ctx, lex, a, b)) return null;
   let type = s.type;
   // "US Secretary of State Marco Rubio" tagged as organisations: a role ending right before a
   // first name inside the span means the rest is a person.
@@ -210,6 +221,11 @@ function trim(ctx: TokenContext, lex: ActorLexicon, s: NameSpan): NameItem | nul
     }
   }
   if (a >= b) return null;
+  const role = type !== 'PERSON' ? roleOnly(ctx, lex, a, b) : null;
+  if (role) {
+    const pieces: Array<[number, number]> = [[a, role.find.tokenEnd]];
+    return { type: 'PERSON', tokenStart: a, tokenEnd: role.find.tokenEnd, pieces, text: piecesText(ctx, pieces), source: s.source, role };
+  }
   const pieces: Array<[number, number]> = [];
   let run = a;
   for (let i = a; i <= b; i++) {
@@ -219,6 +235,41 @@ function trim(ctx: TokenContext, lex: ActorLexicon, s: NameSpan): NameItem | nul
     }
   }
   return { type, tokenStart: a, tokenEnd: b, pieces, text: piecesText(ctx, pieces), source: s.source };
+}
+
+/**
+ * A span the tagger took for a name that is only a country or organisation and a role, no holder's name after it
+ * ("US Secretary of" in "The US Secretary of state wants …", "NATO Secretary General"): the role, which may run past
+ * the span over lower-case words. Null when a name follows ("US Secretary of State Marco Rubio" is a title).
+ */
+function roleOnly(ctx: TokenContext, lex: ActorLexicon, a: number, b: number): RoleOnly | null {
+  const end = ctx.sentenceEnd(a);
+  for (let p = a + 1; p < b; p++) {
+    const head = lex.roles.longestAt(ctx.norm, p, end);
+    if (!head || head.end < b) continue;
+    for (let k = b; k < head.end; k++) if (ctx.isCapitalized(k)) return null;
+    if (head.end < end && ctx.isCapitalized(head.end) && ctx.pos(head.end) === 'PROPN') return null;
+    const title = titleBefore(ctx, lex, head.end, head.end);
+    const find = title.role;
+    if (!find || find.tokenStart !== a || find.apposed || (!find.role.country && !find.role.orgActor)) return null;
+    return { find, head: ctx.norm.slice(head.start, head.end).join(' ') };
+  }
+  return null;
+}
+
+/**
+ * A month with a day ("Jan 31", "March 3"), or a month alone in a wire dateline ("MOSCOW, Feb 2 (Reuters) -"): a date,
+ * whatever the tagger took it for. Elsewhere a lone month word may be a name ("Theresa May", "Jan Egeland").
+ */
+function isDate(ctx: TokenContext, lex: ActorLexicon, a: number, b: number): boolean {
+  let month = false;
+  let day = false;
+  for (let i = a; i < b; i++) {
+    if (lex.months.has(ctx.norm[i]!)) month = true;
+    else if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(ctx.norm[i]!)) day = true;
+    else if (!isPunctuation(ctx.text(i))) return false;
+  }
+  return month && (day || ctx.inDateline(a));
 }
 
 /** Whether a token is all punctuation and symbols (an ASCII letter or digit first settles it without the regex). */

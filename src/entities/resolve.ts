@@ -1,15 +1,16 @@
 import type { Doc } from '../doc.js';
 import type { Entity, Mention, MentionKind, NameSpan } from '../types.js';
-import { assignActors, endsWith } from './actors.js';
+import { actorOfRole, assignActors, endsWith } from './actors.js';
 import { findAnaphors, SalienceResolver, type Anaphor, type HistoryMention } from './anaphora.js';
 import { TokenContext } from './context.js';
 import { addName, newDraft, type Draft, type DraftMention } from './draft.js';
 import { findGroupPhrases, type GroupPhrase } from './groups.js';
 import type { Leader } from './leaders.js';
 import type { ActorLexicon, Gender } from './lexicon.js';
-import { MISCASED_PLACE, NameItemIndex, prepareNames, type NameItem } from './names.js';
+import { MISCASED_PLACE, NameItemIndex, prepareNames, type NameItem, type RoleOnly } from './names.js';
 import { isSortedSpans, mergeSpans, sortByKey } from './order.js';
 import { normToken } from './phrases.js';
+import { findRolePhrases } from './role-phrases.js';
 import { appositiveAfter, titleBefore } from './roles.js';
 
 /**
@@ -38,17 +39,20 @@ interface CountryCue {
   holder: number | null;
 }
 
+/** How many words may stand between a description and the comma before an apposed name ("in Iraq"). */
+const APPOSED_COMPLEMENT = 6;
+
 /** How far after a role noun the name it introduces may start ("the US commander in Iraq, General David Petraeus"). */
 const HOLDER_WINDOW = 10;
 
-/** Kinds of merge key: a listed organisation, another name, a city, a country or region, a group phrase. */
-type DraftKind = 'org' | 'name' | 'city' | 'place' | 'group';
+/** Kinds of merge key: a listed organisation, another name, a city, a country or region, a group phrase, a role without a name. */
+type DraftKind = 'org' | 'name' | 'city' | 'place' | 'group' | 'role';
 
 class Resolver {
   private readonly ctx: TokenContext;
   private readonly drafts: Draft[] = [];
   /** Drafts by merge key, one table per kind of key (the Draft's key is kind:id). */
-  private readonly byKey: Record<DraftKind, Map<string, Draft>> = { org: new Map(), name: new Map(), city: new Map(), place: new Map(), group: new Map() };
+  private readonly byKey: Record<DraftKind, Map<string, Draft>> = { org: new Map(), name: new Map(), city: new Map(), place: new Map(), group: new Map(), role: new Map() };
   /** Tokens already part of a mention, a title or an appositive. */
   private readonly taken: Uint8Array;
   /** Person drafts by the last of their name tokens and by their leader, as candidates for findPerson (checked again there). */
@@ -72,8 +76,10 @@ class Resolver {
 
   run(names: readonly NameSpan[]): { entities: Entity[]; mentions: Mention[] } {
     const items = prepareNames(this.ctx, this.lex, names);
-    const isPerson = new Set(items.filter((it) => this.looksLikePerson(it)));
-    const consumed = new Set<NameItem>();
+    // Roles named without a holder's name are placed once every person is coded (addRoleHolder).
+    const roleItems = items.filter((it) => it.role);
+    const consumed = new Set<NameItem>(roleItems);
+    const isPerson = new Set(items.filter((it) => !it.role && this.looksLikePerson(it)));
     const personRoles = new Map<NameItem, ReturnType<Resolver['rolesAround']>>();
     const index = new NameItemIndex(items);
     for (const it of isPerson) {
@@ -83,6 +89,11 @@ class Resolver {
     }
     const phrases = findGroupPhrases(this.ctx, this.lex, items.filter((it) => !consumed.has(it)));
     for (const p of phrases) for (const c of p.consumed) consumed.add(c);
+    const blocked = this.taken.slice();
+    for (const p of phrases) blocked.fill(1, p.tokenStart, p.tokenEnd);
+    const rolePhrases = findRolePhrases(this.ctx, this.lex, items.filter((it) => !consumed.has(it)), blocked);
+    for (const c of rolePhrases.consumed) consumed.add(c);
+    roleItems.push(...rolePhrases.items);
     const cues = this.countryCues(items, phrases, [...isPerson]);
 
     const byStart = sortByKey<{ at: number; item?: NameItem; phrase?: GroupPhrase }>([
@@ -97,6 +108,7 @@ class Resolver {
     for (const d of this.drafts) if (d.type === 'PERSON' && !d.gender) d.gender = this.genderOfName(d);
     assignActors(this.drafts, this.lex, this.doc.article.date);
     this.placeRolesInContext(cues);
+    for (const it of roleItems) this.addRoleHolder(it.role!, it.tokenStart, it.tokenEnd);
     this.resolveAnaphors();
     return this.finish();
   }
@@ -104,12 +116,24 @@ class Resolver {
   // ---- names ----------------------------------------------------------------
 
   private looksLikePerson(it: NameItem): boolean {
-    if (it.type === 'PERSON') return true;
+    if (it.type === 'PERSON') return !this.placeNotPerson(it);
     if (this.lex.places.lookup(it.text) || this.lex.orgs.get(it.text)) return false;
     if (this.lex.leaders.find(it.text)) return true;
     // An unlisted name right after a person's title ("Envoy Xyz") is a person whatever the tagger said.
     return it.type !== 'NORP' && titleBefore(this.ctx, this.lex, it.tokenStart, it.tokenEnd).role !== null
       && this.lex.firstNames.has(this.ctx.norm[it.tokenStart]!);
+  }
+
+  /**
+   * A single word the tagger took for a person that is a listed country or city ("Zamfara", "Kigali"), is no
+   * first name ("Chad", "Georgia") and has no title or honorific before it: the place.
+   */
+  private placeNotPerson(it: NameItem): boolean {
+    if (it.tokenEnd - it.tokenStart !== 1 || this.lex.firstNames.has(this.ctx.norm[it.tokenStart]!)) return false;
+    const place = this.lex.places.lookup(it.text);
+    if (!place || place.kind === 'demonym' || this.lex.leaders.find(it.text)) return false;
+    const title = titleBefore(this.ctx, this.lex, it.tokenStart, it.tokenEnd);
+    return title.role === null && title.gender === null;
   }
 
   /** Title and appositive of a person mention; names inside the title are not mentions of their own. */
@@ -151,6 +175,8 @@ class Resolver {
       if (found.title.role.apposed) this.mention(draft, found.title.role.tokenStart, found.title.role.tokenEnd, 'description', false);
     }
     if (found.title.gender) draft.gender ??= found.title.gender;
+    // "Kenya's Faith Kipyegon": with no role, the country whose possessive the name follows is the person's.
+    if (!found.title.role && !draft.country) draft.country = this.possessorCountry(it.tokenStart);
     const after = found.appositive?.after;
     for (const [a, b] of it.pieces) this.mention(draft, a, b, 'name', this.ctx.isSubject(a, it.tokenEnd, after ?? it.tokenEnd));
     if (found.appositive) {
@@ -159,6 +185,20 @@ class Resolver {
     }
     // Earlier roles gave their gender when they were added: only the new ones can.
     for (let k = rolesBefore; k < draft.roles.length; k++) if (draft.roles[k]!.gender) draft.gender ??= draft.roles[k]!.gender;
+  }
+
+  /** The country (not a city or region) of a possessive ending right before token `start` ("Kenya's"), or null. */
+  private possessorCountry(start: number): string | null {
+    const { ctx, lex } = this;
+    const k = start - 1;
+    const floor = ctx.sentenceStart(start);
+    if (k <= floor || !ctx.isPossessive(k)) return null;
+    for (let len = Math.min(3, k - floor); len >= 1; len--) {
+      if (!ctx.isCapitalized(k - len)) continue;
+      const place = lex.places.lookup(ctx.slice(k - len, k));
+      if (place) return place.kind === 'country' || place.kind === 'demonym' ? place.code : null;
+    }
+    return null;
   }
 
   /**
@@ -288,6 +328,31 @@ class Resolver {
     return null;
   }
 
+  /**
+   * A role named without its holder's name ("the US Secretary of State said"): the person already named with that
+   * role and country, or else a person of its own, known by the role and coded from it (USAGOV).
+   */
+  private addRoleHolder({ find, head }: RoleOnly, a: number, b: number): Draft {
+    const role = find.role;
+    const subject = this.ctx.isSubject(a, b);
+    const holder = this.drafts.find((d) => d.type === 'PERSON' && d.classes.has(head) && d.mentions[0]!.tokenStart < a
+      && (role.orgActor ? d.fixedActor === role.orgActor : d.country === role.country));
+    if (holder) {
+      this.mention(holder, a, b, 'description', subject);
+      return holder;
+    }
+    const d = this.draftFor('role', `${role.orgActor ?? role.country}|${head}`, 'PERSON', role.text);
+    if (d.roles.length === 0) {
+      d.roles.push(role);
+      for (const c of role.classes) d.classes.add(c);
+      d.gender = role.gender;
+      d.country = role.country;
+      d.fixedActor = actorOfRole(role, role.country);
+    }
+    this.mention(d, a, b, 'description', subject);
+    return d;
+  }
+
   // ---- group phrases --------------------------------------------------------
 
   private addPhrase(p: GroupPhrase, cues: readonly CountryCue[]): void {
@@ -296,8 +361,9 @@ class Resolver {
     const qualifier = country ?? p.orgActor ?? p.qualifierPerson?.toLowerCase().replace(/['\u2019]s$/, '') ?? '';
     const d = this.draftFor('group', `${qualifier}|${p.head}`, 'ORG', p.name);
     d.sector = p.sector;
-    // An international organisation's people ("UN troops") act for it: its own code.
-    if (p.orgActor?.startsWith('IGO')) d.fixedActor = p.orgActor;
+
+    // An international organisation's or an armed group's people ("UN troops", "Islamic State militants") act for it: its own code.
+    if (p.orgActor && actsAsOne(p.orgActor)) d.fixedActor = p.orgActor;
     // A region ("European firms") gives the actor code (EURBUS) but is no country.
     if (country && this.lex.places.isRegion(country)) d.fixedActor = country + p.sector;
     else d.country = country;
@@ -314,7 +380,8 @@ class Resolver {
     const personEnds = new Map(persons.map((it) => [it.tokenEnd, it.tokenStart]));
     const cues: CountryCue[] = [];
     const push = (a: number, b: number, code: string, weak: boolean, holder: number | null): void => {
-      weak ||= a > 0 && this.lex.locatives.has(this.ctx.norm[a - 1]!);
+      // A dateline's place is where the story was filed, no evidence of anyone's side.
+      weak ||= (a > 0 && this.lex.locatives.has(this.ctx.norm[a - 1]!)) || this.ctx.inDateline(a);
       cues.push({ tok: a, code, weak, paragraph: this.ctx.paragraphOf(a), subject: this.ctx.isSubject(a, b), quoted: this.ctx.inQuote[a] === 1, holder });
     };
     for (const it of items) {
@@ -431,13 +498,50 @@ class Resolver {
     let h = 0;
     for (const a of anaphors) {
       while (h < ordered.length && ordered[h]!.tokenStart < a.tokenStart) salience.add(ordered[h++]!);
-      const draft = a.plural ? this.pluralAntecedent(a) : salience.resolve(a, (d) => this.compatible(d, a));
-      if (!draft) continue;
+      const resolved = a.plural ? this.pluralAntecedent(a) : salience.resolve(a, (d) => this.compatible(d, a));
+      if (!resolved) {
+        // "The Polish president said …" with no president named before: a person known by the role.
+        const holder = this.unnamedHolder(a);
+        if (holder) salience.add({ draft: holder, tokenStart: a.tokenStart, subject: this.ctx.isSubject(a.tokenStart, a.tokenEnd), inQuote: this.ctx.inQuote[a.tokenStart] === 1, kind: a.kind });
+        continue;
+      }
+      const draft = resolved;
       const subject = this.ctx.isSubject(a.tokenStart, a.tokenEnd);
       this.mention(draft, a.tokenStart, a.tokenEnd, a.kind, subject);
       if (draft.type === 'PERSON' && a.gender) draft.gender ??= a.gender;
       salience.add({ draft, tokenStart: a.tokenStart, subject, inQuote: this.ctx.inQuote[a.tokenStart] === 1, kind: a.kind });
     }
+  }
+
+  /** The holder of a definite role description that names a country and that no one named before holds ("the Polish president"). */
+  private unnamedHolder(a: Anaphor): Draft | null {
+    if (a.kind !== 'description' || a.organisation || !a.country) return null;
+    const find = titleBefore(this.ctx, this.lex, a.tokenEnd, a.tokenEnd).role;
+    if (!find || find.apposed || !find.role.country || !find.role.sector) return null;
+    const named = this.apposedPerson(a.tokenEnd, find.role.country);
+    if (named) {
+      this.mention(named, a.tokenStart, a.tokenEnd, 'description', this.ctx.isSubject(a.tokenStart, a.tokenEnd));
+      return named;
+    }
+    return this.addRoleHolder({ find, head: a.head }, a.tokenStart, a.tokenEnd);
+  }
+
+  /**
+   * The person whose name a comma sets after a description, a short complement between ("The US commander in Iraq,
+   * General David Petraeus, held talks"): the description's referent, when of the same country or of none.
+   */
+  private apposedPerson(end: number, country: string): Draft | null {
+    const { ctx } = this;
+    const sentEnd = ctx.sentenceEnd(end);
+    let k = end;
+    while (k < sentEnd && k < end + APPOSED_COMPLEMENT && ctx.text(k) !== ',' && ctx.pos(k) !== 'VERB' && ctx.pos(k) !== 'AUX') k++;
+    if (ctx.text(k) !== ',') return null;
+    for (const d of this.drafts) {
+      if (d.type !== 'PERSON' || (d.country !== null && d.country !== country)) continue;
+      // The name, or the title before it ("General"), opens right after the comma.
+      if (d.mentions.some((m) => m.kind === 'name' && m.tokenStart > k && m.tokenStart <= k + 3)) return d;
+    }
+    return null;
   }
 
   private compatible(d: Draft, a: Anaphor): boolean {
@@ -560,6 +664,11 @@ class Resolver {
     }
     return { entities, mentions: mergeSpans(perEntity) };
   }
+}
+
+/** Codes of organisations whose members are coded as the organisation itself: IGOs and non-state armed groups. */
+function actsAsOne(code: string): boolean {
+  return code.startsWith('IGO') || code.startsWith('IMG') || code.endsWith('REB');
 }
 
 function nameTokens(text: string): string[] {

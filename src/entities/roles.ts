@@ -57,9 +57,12 @@ export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: num
       left = k--;
       continue;
     }
-    const place: { code: string; start: number } | null = !country && !orgActor ? placeEndingAt(ctx, lex, k, floor) : null;
+    // "Russia's UN ambassador" serves Russia at the UN: a country before an international organisation is the role's.
+    const igo: boolean = orgActor !== null && orgActor.startsWith('IGO');
+    const place: { code: string; start: number } | null = !country && (!orgActor || igo) ? placeEndingAt(ctx, lex, k, floor) : null;
     if (place) {
       country = place.code;
+      orgActor = null;
       left = place.start;
       k = place.start - 1;
       continue;
@@ -89,7 +92,8 @@ export function titleBefore(ctx: TokenContext, lex: ActorLexicon, nameStart: num
   return { role: { role, tokenStart: start, tokenEnd: head.end, apposed }, gender: head.value.gender ?? null };
 }
 
-const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words that may open a role set off by commas before a name ("His Azerbaijani counterpart, Elchin Mammadli,"). */
+const ARTICLES = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their']);
 
 /**
  * An appositive after a name: "Kirill Dmitriev, Russia's special envoy for foreign investment
@@ -153,8 +157,15 @@ function roleIn(norm: readonly string[], lex: ActorLexicon, a: number, b: number
   return null;
 }
 
+/** The role's info; a lexicon entry's fixed actor overrides what the phrase names, its country fills in a phrase that names none. */
 function makeRole(text: string, entry: RoleEntry, country: string | null, orgActor: string | null, former: boolean,
   classes: string[], source: RoleInfo['source']): RoleInfo {
+  if (entry.actor) {
+    orgActor = entry.actor;
+    country = entry.actor.startsWith('IGO') ? null : entry.actor.slice(0, 3);
+  } else if (entry.country && !country && !orgActor) {
+    country = entry.country;
+  }
   return { text, sector: entry.sector, country, orgActor, former, classes, gender: entry.gender ?? null, source };
 }
 
