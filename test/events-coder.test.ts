@@ -467,3 +467,11 @@ test('a material act in progress told by the reporter is ongoing; told by a spea
   const names: Name[] = [['Chilean', 'CHL', 'NORP'], ['Peruvian', 'PER', 'NORP']];
   assert.deepEqual(code('Chilean and Peruvian troops were exchanging fire near the border.', names).map((e) => e.modality), ['ongoing', 'ongoing']);
 });
+
+test('a name followed by its verb after a comma ending a place phrase opens a new clause; a participle after a comma takes the speaker before it', () => {
+  const ev = code('Chile condemned the attack across southern Peru, and Bolivia dispatched a rescue team to Tarija.', [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE'], ['Bolivia', 'BOL', 'GPE']]);
+  assert.deepEqual(ev.filter((e) => e.code === '073').map((e) => e.source.actor), ['BOL']);
+  const accused = code('Chilean and Peruvian troops exchanged fire overnight, the Chilean army said, accusing Peru of violating the truce.', [['Chilean army', 'CHLMIL', 'ORG'], ['Chilean', 'CHL', 'NORP'], ['Peruvian', 'PER', 'NORP'], ['Peru', 'PER', 'GPE']]);
+  assert.deepEqual(accused.filter((e) => e.code.startsWith('11')).map((e) => `${e.source.actor}→${e.target.actor}`), ['CHLMIL→PER']);
+  assert.deepEqual(accused.filter((e) => e.code === '193').map((e) => `${countryOf(e.source.actor)}→${countryOf(e.target.actor)}`), ['CHL→PER', 'PER→CHL']);
+});

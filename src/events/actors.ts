@@ -553,7 +553,7 @@ function groupCoordinated(tokens: Token[], words: RoleWords, slots: ActorSlot[])
     const s = slots[k]!;
     if (s.group <= -2) { links.push(null); continue; }
     const prev = slots[k - 1];
-    const link = prev && prev.group >= 0 ? coordination(tokens, words, prev.tokenEnd, s.phraseStart) : null;
+    const link = prev && prev.group >= 0 && !newClauseSubject(tokens, words, prev, s) ? coordination(tokens, words, prev.tokenEnd, s.phraseStart) : null;
     links.push(link);
     if (link) linked = true;
     s.group = link ? prev!.group : group++;
@@ -571,6 +571,20 @@ function groupCoordinated(tokens: Token[], words: RoleWords, slots: ActorSlot[])
     const governor = slots[idx[0]!]!.governor;
     for (const k of idx) if (slots[k]!.governor === null) slots[k]!.governor = governor;
   }
+}
+
+/**
+ * "… across central Myanmar, and Beijing dispatched …", "attacked Ukraine and Russia retaliated":
+ * a name followed by its verb opens a new clause after a comma that ends a place's phrase, or after
+ * a name that a verb governs.
+ */
+function newClauseSubject(tokens: Token[], words: RoleWords, prev: ActorSlot, s: ActorSlot): boolean {
+  const next = tokens[s.tokenEnd];
+  if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX')) return false;
+  const placed = prev.governor !== null && !words.subjectPhrasePrepositions.has(prev.governor) && !words.between.has(prev.governor);
+  if (placed) for (let i = prev.tokenEnd; i < s.phraseStart; i++) if (tokens[i]!.text === ',') return true;
+  const before = tokens[prev.phraseStart - 1];
+  return before !== undefined && before.pos === 'VERB' && !words.subjectStops.has(before.lower);
 }
 
 function coordination(tokens: Token[], words: RoleWords, from: number, to: number): 'comma' | 'conjunction' | null {

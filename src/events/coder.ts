@@ -286,6 +286,12 @@ export class EventCoder {
         const next = tokens[i + 1]?.pos === 'ADV' ? tokens[i + 2] : tokens[i + 1];
         // "accused the army of killing civilians and burning villages": a coordinated gerund stays inside.
         if (next && next.pos === 'VERB' && !(t.lower === 'and' && next.lower.endsWith('ing'))) return i;
+        // "…, and Bolivia dispatched …": a name with its own verb opens a new clause.
+        if (t.lower !== ',' && next?.pos === 'PROPN') {
+          let j = i + 1;
+          while (j < sEnd && tokens[j]!.pos === 'PROPN') j++;
+          if (tokens[j]?.pos === 'VERB' || tokens[j]?.pos === 'AUX') return i;
+        }
       }
     }
     return sEnd;
@@ -353,7 +359,7 @@ export class EventCoder {
       const srcs = source ? this.members(ctx, source) : [null];
       const tgts = target ? this.members(ctx, target) : [null];
       pairs = [];
-      if (entry.mutual && srcs.length > 1 && !target) {
+      if (entry.mutual && srcs.length > 1 && !target?.actor) {
         // "The presidents of Kyrgyzstan and Tajikistan, X and Y, signed …": uncoded members make no pair.
         for (const a of srcs) for (const b of srcs) if (a !== b && a?.actor && b?.actor) pairs.push([a, b]);
       } else {
@@ -593,6 +599,9 @@ export class EventCoder {
     // "soldiers who were trying to surrender": a relative clause's subject is its antecedent.
     const antecedent = this.relativeAntecedent(ctx, first);
     if (antecedent !== undefined) return antecedent && !(exclude && antecedent.entity === exclude.entity) ? antecedent : null;
+    // "…, the Indian army said on Friday, accusing Pakistan of …": a participle after a comma takes the clause's subject.
+    const clause = this.participleSubject(ctx, first, exclude);
+    if (clause !== undefined) return clause;
     // "… urged the Security Council to act and demanded the withdrawal …": coordinated verbs share their subject.
     const before = this.coordinatedVerb(ctx, first);
     if (before >= 0) return this.subject(ctx, before, before, exclude);
@@ -638,6 +647,27 @@ export class EventCoder {
     const head = tokens[a];
     if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return undefined;
     return ctx.slots.find((x) => x.tokenEnd === a + 1 && x.group > -2) ?? null;
+  }
+
+  /**
+   * The subject of a participle opening a clause after a comma: the subject of the finite verb
+   * before it — the speaker right before a reporting verb ("the Indian army said, accusing …").
+   * undefined when the verb is no such participle or no finite verb precedes it.
+   */
+  private participleSubject(ctx: SentenceContext, first: number, exclude: ActorSlot | null): ActorSlot | null | undefined {
+    const { tokens } = ctx;
+    if (!tokens[first]!.lower.endsWith('ing') || tokens[first - 1]?.text !== ',') return undefined;
+    for (let v = first - 2; v >= ctx.sStart; v--) {
+      const t = tokens[v]!;
+      if (t.text === ';') return undefined;
+      if (t.pos !== 'VERB' || t.lower.endsWith('ing') || tokens[v - 1]?.lower === 'to' || (/(ed|en)$/.test(t.lower) && (tokens[v + 1]?.pos === 'NOUN' || tokens[v + 1]?.pos === 'ADJ'))) continue;
+      if (!this.words.subjectStops.has(t.lower)) return this.subject(ctx, v, v, exclude);
+      let j = v - 1;
+      while (j >= ctx.sStart && (tokens[j]!.pos === 'ADV' || ctx.skip[j])) j--;
+      const speaker = ctx.slots.find((x) => x.tokenEnd === j + 1);
+      return speaker && !(exclude && speaker.entity === exclude.entity) ? speaker : undefined;
+    }
+    return undefined;
   }
 
   /** The verb a verb at `first` is coordinated with ("X urged … and demanded …"), or -1. */
