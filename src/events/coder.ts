@@ -202,15 +202,19 @@ export class EventCoder {
    * actor; so too a participle after a comma or "and" whose sentence opens with one ("A bus
    * overturned …, killing 28 people", "Typhoon Kalmaegi tore through … and killing …").
    */
-  private nonAgentSubject(tokens: Token[], sStart: number, first: number): boolean {
+  private nonAgentSubject(tokens: Token[], sStart: number, first: number, slots: ActorSlot[]): boolean {
     const nonAgent = (t: Token) => this.words.nonAgents.has(t.lower) || this.words.nonAgents.has(t.lemma);
     let i = first - 1;
     while (i >= sStart && (tokens[i]!.pos === 'ADV' || tokens[i]!.pos === 'AUX' || tokens[i]!.pos === 'PART')) i--;
     const t = tokens[i];
     if (i >= sStart && t !== undefined && t.pos === 'NOUN' && nonAgent(t)) return true;
-    if (!((t?.text === ',' || t?.lower === 'and') && tokens[first]!.lower.endsWith('ing'))) return false;
-    for (let j = sStart; j < first && (COUNTED_PHRASE.has(tokens[j]!.pos)); j++) if (tokens[j]!.pos !== 'DET' && nonAgent(tokens[j]!)) return true;
-    return false;
+    // "Typhoon Kalmaegi killed …", "Wildfires racing through … have killed …": the sentence opens with a non-agent and names no subject before the verb.
+    const opens = (): boolean => {
+      for (let j = sStart; j < first && COUNTED_PHRASE.has(tokens[j]!.pos); j++) if (tokens[j]!.pos !== 'DET' && nonAgent(tokens[j]!)) return true;
+      return false;
+    };
+    if ((t?.text === ',' || t?.lower === 'and') && tokens[first]!.lower.endsWith('ing')) return opens();
+    return slots.every((x) => x.tokenStart >= first || x.governor !== null) && opens();
   }
 
   /** "described the plan as a full-scale attack on …": a noun event after "as" that characterises something is no event. */
@@ -286,8 +290,8 @@ export class EventCoder {
         const next = tokens[i + 1]?.pos === 'ADV' ? tokens[i + 2] : tokens[i + 1];
         // "accused the army of killing civilians and burning villages": a coordinated gerund stays inside.
         if (next && next.pos === 'VERB' && !(t.lower === 'and' && next.lower.endsWith('ing'))) return i;
-        // "…, and Bolivia dispatched …": a name with its own verb opens a new clause.
-        if (t.lower !== ',' && next?.pos === 'PROPN') {
+        // "…, and Bolivia dispatched …", "Despite pressure from X, Israel has not …": a name with its own verb opens a new clause.
+        if (next?.pos === 'PROPN') {
           let j = i + 1;
           while (j < sEnd && tokens[j]!.pos === 'PROPN') j++;
           if (tokens[j]?.pos === 'VERB' || tokens[j]?.pos === 'AUX') return i;
@@ -310,7 +314,7 @@ export class EventCoder {
     const first = anchor;
     const last = m.last;
     const passive = entry.kind === 'verb' && entry.passive !== false && isPassive(ctx, anchor, this.words);
-    if (entry.kind === 'verb' && !passive && this.nonAgentSubject(tokens, ctx.sStart, first)) return [];
+    if (entry.kind === 'verb' && !passive && this.nonAgentSubject(tokens, ctx.sStart, first, ctx.slots)) return [];
 
     let pairs: Array<[ActorSlot | null, ActorSlot | null]>;
     // "A held talks with B": B held talks with A too — unless A refused them.
@@ -346,7 +350,7 @@ export class EventCoder {
       if (!source && entry.kind === 'verb' && !passive && this.verbal(entry.code) && ctx.location?.actor && this.inSubject(ctx, ctx.location, first)) source = ctx.location;
       target = this.resolve(ctx, passive && tgtRole === 'obj' ? 'subj' : tgtRole, first, last, source);
       // "bans on travel to Canada against Russian officers": sanctions are aimed abroad.
-      if (target?.actor && source?.actor && target.actor.slice(0, 3) === source.actor.slice(0, 3) && !passive && tgtRole === 'obj' && this.words.foreignOnly.some((c) => entry.code.startsWith(c))) {
+      if (target?.actor?.length === 3 && source?.actor && target.actor === source.actor.slice(0, 3) && !passive && tgtRole === 'obj' && this.words.foreignOnly.some((c) => entry.code.startsWith(c))) {
         const own = source.actor.slice(0, 3);
         target = this.object(ctx, first, last, source, (x) => x.actor?.slice(0, 3) !== own);
       }
@@ -596,6 +600,12 @@ export class EventCoder {
     const { tokens, slots } = ctx;
     const controller = this.infinitiveObject(ctx, first);
     if (controller !== undefined) return controller && !(exclude && controller.entity === exclude.entity) ? controller : null;
+    // "Niger's military rulers have again refused to release …": an infinitive's subject is its governing verb's.
+    if (tokens[first - 1]?.lower === 'to' && tokens[first - 1]!.pos === 'PART') {
+      let v = first - 2;
+      while (v > ctx.sStart && (tokens[v]!.pos === 'ADV' || ctx.skip[v])) v--;
+      if (v >= ctx.sStart && tokens[v]!.pos === 'VERB') return this.subject(ctx, v, v, exclude);
+    }
     // "soldiers who were trying to surrender": a relative clause's subject is its antecedent.
     const antecedent = this.relativeAntecedent(ctx, first);
     if (antecedent !== undefined) return antecedent && !(exclude && antecedent.entity === exclude.entity) ? antecedent : null;
@@ -660,7 +670,8 @@ export class EventCoder {
     for (let v = first - 2; v >= ctx.sStart; v--) {
       const t = tokens[v]!;
       if (t.text === ';') return undefined;
-      if (t.pos !== 'VERB' || t.lower.endsWith('ing') || tokens[v - 1]?.lower === 'to' || (/(ed|en)$/.test(t.lower) && (tokens[v + 1]?.pos === 'NOUN' || tokens[v + 1]?.pos === 'ADJ'))) continue;
+      const adjectival = /(ed|en)$/.test(t.lower) && (tokens[v + 1]?.pos === 'NOUN' || tokens[v + 1]?.pos === 'ADJ') && !ctx.slots.some((x) => x.tokenEnd === v);
+      if (t.pos !== 'VERB' || t.lower.endsWith('ing') || tokens[v - 1]?.lower === 'to' || adjectival) continue;
       if (!this.words.subjectStops.has(t.lower)) return this.subject(ctx, v, v, exclude);
       let j = v - 1;
       while (j >= ctx.sStart && (tokens[j]!.pos === 'ADV' || ctx.skip[j])) j--;
