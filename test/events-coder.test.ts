@@ -475,3 +475,11 @@ test('a name followed by its verb after a comma ending a place phrase opens a ne
   assert.deepEqual(accused.filter((e) => e.code.startsWith('11')).map((e) => `${e.source.actor}→${e.target.actor}`), ['CHLMIL→PER']);
   assert.deepEqual(accused.filter((e) => e.code === '193').map((e) => `${countryOf(e.source.actor)}→${countryOf(e.target.actor)}`), ['CHL→PER', 'PER→CHL']);
 });
+
+test('participle clauses act on the main clause’s object; reactions to a step target whoever took it; infinitives take their governing verb’s subject', () => {
+  const names: Name[] = [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE']];
+  assert.deepEqual(code('Chile spoke by telephone with Peru on Monday, conveying condolences over the floods.', names).filter((e) => e.code === '018').map((e) => `${e.source.actor}→${e.target.actor}`), ['CHL→PER']);
+  assert.deepEqual(code('Chile recalled its ambassador on Sunday, a move Peru denounced as reckless.', names).filter((e) => e.code.startsWith('11')).map((e) => `${e.source.actor}→${e.target.actor}`), ['PER→CHL']);
+  assert.deepEqual(code("Chile's military rulers have again refused to release the detained Peruvian sailors.", [['Chile', 'CHL', 'GPE'], ['Peruvian', 'PER', 'NORP']]).map((e) => `${e.code} ${e.source.actor}`), ['1243 CHL']);
+  assert.deepEqual(code('Typhoon Lorna killed at least 40 people in Chile.', names.slice(0, 1)), []);
+});

@@ -59,6 +59,8 @@ export interface RolesLexicon {
   people: string[];
   /** Pronouns that, standing for a speaker coordinated with others ("Russia and China said they …"), stand for them all. */
   pluralPronouns: string[];
+  /** Nouns naming a step someone took: a verbal reaction told of one after a comma targets the clause before it. */
+  reactionNouns: string[];
   /** Verbs that characterise something as a noun event ("described the plan as an attack on …"): the noun is no event. */
   describingVerbs: string[];
   /** People whose killing is an assassination: force ('acts') whose direct object one heads takes `code`. */
@@ -144,6 +146,7 @@ export class RoleWords {
   readonly topicPrepositions: Set<string>;
   readonly officials: Set<string>;
   readonly describingVerbs: Set<string>;
+  readonly reactionNouns: Set<string>;
   readonly assassination: { acts: Set<string>; code: string };
   /** Weapon nouns (singular, and plural) → the code they give. */
   readonly instruments = new Map<string, string>();
@@ -200,6 +203,7 @@ export class RoleWords {
     this.topicPrepositions = new Set(lex.topicPrepositions);
     this.officials = new Set(lex.officials);
     this.describingVerbs = new Set(lex.describingVerbs);
+    this.reactionNouns = new Set(lex.reactionNouns);
     this.assassination = { acts: new Set(lex.assassination.acts), code: lex.assassination.code };
     for (const [noun, code] of Object.entries(lex.instruments.nouns)) {
       this.instruments.set(noun, code);

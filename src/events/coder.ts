@@ -349,6 +349,10 @@ export class EventCoder {
       // "A report released in the Rwandan capital alleged …": an unnamed speaker's place speaks for it.
       if (!source && entry.kind === 'verb' && !passive && this.verbal(entry.code) && ctx.location?.actor && this.inSubject(ctx, ctx.location, first)) source = ctx.location;
       target = this.resolve(ctx, passive && tgtRole === 'obj' ? 'subj' : tgtRole, first, last, source);
+      // ", conveying condolences over …": a participle clause with no object of its own acts on the main clause's object.
+      if (!target && entry.kind === 'verb' && !passive) target = this.clauseObject(ctx, first, source);
+      // "…, a move Serbia's president lambasted as …": a reaction to a step targets whoever took it.
+      if (!target && entry.kind === 'verb' && this.verbal(entry.code)) target = this.reactionTarget(ctx, first, source);
       // "bans on travel to Canada against Russian officers": sanctions are aimed abroad.
       if (target?.actor?.length === 3 && source?.actor && target.actor === source.actor.slice(0, 3) && !passive && tgtRole === 'obj' && this.words.foreignOnly.some((c) => entry.code.startsWith(c))) {
         const own = source.actor.slice(0, 3);
@@ -375,7 +379,7 @@ export class EventCoder {
     const cues: FoundCue[] = [];
     let modality: Modality = this.modality.detect(ctx.cues ??= this.modality.sentenceCues(tokens, ctx.sStart, ctx.sEnd, ctx.skip), first, last, entry.modality, cues);
     // An announced refusal is itself an act: a rejection (CAMEO 12) that happened.
-    const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, entry.code) : null;
+    const refused = modality === 'negated' ? this.modality.refusalCode(tokens, ctx.sStart, first, people ?? entry.code) : null;
     // A denied hostile act is the denier's denial of responsibility (CAMEO 016), asserted, aimed at no one named.
     const denial = this.modality.denial;
     const deniedAt = !refused && modality === 'negated' && denial.quads.has(this.codes.get(entry.code)!.quad) ? this.modality.deniedAt(tokens, ctx.sStart, first) : -1;
@@ -679,6 +683,38 @@ export class EventCoder {
       return speaker && !(exclude && speaker.entity === exclude.entity) ? speaker : undefined;
     }
     return undefined;
+  }
+
+  /** The object of the main verb before a participle clause (", conveying …"), when the clause names none. */
+  private clauseObject(ctx: SentenceContext, first: number, source: ActorSlot | null): ActorSlot | null {
+    const { tokens } = ctx;
+    if (!tokens[first]!.lower.endsWith('ing') || tokens[first - 1]?.text !== ',') return null;
+    for (let v = first - 2; v >= ctx.sStart; v--) {
+      const t = tokens[v]!;
+      if (t.text === ';' || this.words.subjectStops.has(t.lower)) return null;
+      if (t.pos === 'VERB' && !t.lower.endsWith('ing') && tokens[v - 1]?.lower !== 'to') {
+        const object = this.object(ctx, v, v, source, (x) => x.tokenStart < first);
+        return object?.actor ? object : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "…, a move Serbian President Vucic lambasted as …", "…, a step Damascus hailed": the subject
+   * of the clause before the comma, when the reaction is told of a step (`reactionNouns`).
+   */
+  private reactionTarget(ctx: SentenceContext, first: number, source: ActorSlot | null): ActorSlot | null {
+    const { tokens } = ctx;
+    for (let i = first - 1; i > ctx.sStart && first - i <= 12; i--) {
+      const t = tokens[i]!;
+      if (t.text !== ',') continue;
+      const noun = tokens[i + 2];
+      if (!(tokens[i + 1]?.pos === 'DET' && noun && (this.words.reactionNouns.has(noun.lemma) || (tokens[i + 2]?.pos === 'ADJ' && this.words.reactionNouns.has(tokens[i + 3]?.lemma ?? ''))))) return null;
+      const subject = ctx.slots.find((x) => x.tokenEnd <= i && x.governor === null && x.entity !== source?.entity && !x.codedPlace);
+      return subject?.actor ? subject : null;
+    }
+    return null;
   }
 
   /** The verb a verb at `first` is coordinated with ("X urged … and demanded …"), or -1. */
