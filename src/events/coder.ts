@@ -710,7 +710,8 @@ export class EventCoder {
       const t = tokens[i]!;
       if (t.text !== ',') continue;
       const noun = tokens[i + 2];
-      if (!(tokens[i + 1]?.pos === 'DET' && noun && (this.words.reactionNouns.has(noun.lemma) || (tokens[i + 2]?.pos === 'ADJ' && this.words.reactionNouns.has(tokens[i + 3]?.lemma ?? ''))))) return null;
+      // An appositive's comma ("the Syrian foreign minister, Asaad al-Shaibani, hailed") is passed over.
+      if (!(tokens[i + 1]?.pos === 'DET' && noun && (this.words.reactionNouns.has(noun.lemma) || (tokens[i + 2]?.pos === 'ADJ' && this.words.reactionNouns.has(tokens[i + 3]?.lemma ?? ''))))) continue;
       const subject = ctx.slots.find((x) => x.tokenEnd <= i && x.governor === null && x.entity !== source?.entity && !x.codedPlace);
       return subject?.actor ? subject : null;
     }
@@ -788,7 +789,7 @@ export class EventCoder {
     const { tokens } = ctx;
     for (const s of ctx.slots) {
       if (s.tokenStart > first && s.tokenStart <= last && ctx.tokens[first]!.pos !== 'NOUN' && s.governor === null
-        && !(exclude && s.entity === exclude.entity)) return s;
+        && !(exclude && s.entity === exclude.entity) && ok(s)) return s;
     }
     const limit = Math.min(ctx.sEnd, last + 1 + this.words.maxObject);
     let breakAt = limit;
