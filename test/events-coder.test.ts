@@ -483,3 +483,10 @@ test('participle clauses act on the main clause’s object; reactions to a step 
   assert.deepEqual(code("Chile's military rulers have again refused to release the detained Peruvian sailors.", [['Chile', 'CHL', 'GPE'], ['Peruvian', 'PER', 'NORP']]).map((e) => `${e.code} ${e.source.actor}`), ['1243 CHL']);
   assert.deepEqual(code('Typhoon Lorna killed at least 40 people in Chile.', names.slice(0, 1)), []);
 });
+
+test('the agent of a participle inside an adverbial phrase is no object: "swapped prisoners in an exchange brokered by X"', () => {
+  const ev = code('Chile and Peru swapped 40 prisoners on Monday in an exchange brokered by Brazil.', [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE'], ['Brazil', 'BRA', 'GPE']]);
+  assert.deepEqual(ev.filter((e) => e.code === '0841').map((e) => `${e.source.actor}→${e.target.actor}`), ['CHL→PER', 'PER→CHL']);
+  // The author of what a verb acts on stays its object: "vetoed the resolution drafted by Peru".
+  assert.deepEqual(code('Chile vetoed the resolution drafted by Peru.', [['Chile', 'CHL', 'GPE'], ['Peru', 'PER', 'GPE']]).map((e) => e.target.actor), ['PER']);
+});

@@ -805,6 +805,8 @@ export class EventCoder {
       // "Hamas freed 20 hostages and Israel released …": the subject of a coordinated clause ends the search.
       if (!(k > 0 && ctx.slots[k - 1]!.group === s.group) && this.words.clauseCoordinators.has(tokens[s.phraseStart - 1]?.lower ?? '') && (tokens[s.tokenEnd]?.pos === 'VERB' || tokens[s.tokenEnd]?.pos === 'AUX')) break;
       if (this.isLocation(s) || (exclude && s.entity === exclude.entity) || (s.actor === null && s.type !== null && NEVER_PARTIES.has(s.type))) continue;
+      // "swapped prisoners in an exchange brokered by the UAE": the agent of a participle inside an adverbial phrase is no object.
+      if (s.governor !== null && this.words.agent.has(s.governor) && /(ed|en)$/.test(tokens[s.phraseStart - 2]?.lower ?? '') && tokens.slice(last + 1, s.phraseStart - 2).some((t) => t.pos === 'ADP')) continue;
       // "Kim warned that Pyongyang would respond …": the speaker's own side opening the clause is no target.
       if (exclude?.actor && s.actor && tokens[s.phraseStart - 1]?.lower === 'that' && s.phraseStart - 1 === last + 1 && s.actor.slice(0, 3) === exclude.actor.slice(0, 3)) continue;
       if (ok(s)) return this.headOf(ctx, k);
