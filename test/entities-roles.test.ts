@@ -119,3 +119,10 @@ test('a country coordinated before a group\'s qualifier shares the group noun', 
   assert.equal(entityAt(doc, 'Cambodian troops').actor, 'KHMMIL');
   assert.equal(entityAt(doc, 'U.N. monitors').actor, 'IGOUNO');
 });
+
+test('a country named in several words before a title is the holder\'s country; common demonyms code their country', async () => {
+  const doc = await analyse("Papua New Guinea's Prime Minister Tom Kavali met the Kyrgyz president and an Uzbek envoy in Port Moresby.");
+  assert.equal(entityAt(doc, 'Tom Kavali').country, 'PNG');
+  assert.equal(entityAt(doc, 'Kyrgyz').country, 'KGZ');
+  assert.equal(entityAt(doc, 'Uzbek envoy').country, 'UZB');
+});

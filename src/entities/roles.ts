@@ -171,7 +171,7 @@ function makeRole(text: string, entry: RoleEntry, country: string | null, orgAct
 
 /** A country or demonym of one or two tokens ending at token j ("US", "South Korean", "Russia"). */
 function placeEndingAt(ctx: TokenContext, lex: ActorLexicon, j: number, floor: number): { code: string; start: number } | null {
-  for (let len = Math.min(2, j - floor + 1); len >= 1; len--) {
+  for (let len = Math.min(4, j - floor + 1); len >= 1; len--) {
     const start = j - len + 1;
     if (!ctx.isCapitalized(start)) continue;
     const place = lex.places.lookup(ctx.slice(start, j + 1));
