@@ -2,25 +2,9 @@
 // for them (each one a defect found on real articles).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Doc } from '../src/doc.js';
-import { Pipeline } from '../src/pipeline.js';
-import type { Entity } from '../src/types.js';
+import { entityAnalyser, entityAt } from './entities-helpers.js';
 
-const pipeline = Pipeline.create({ only: ['segment', 'entities'] });
-
-async function analyse(text: string, date: string | null = '2025-04-04'): Promise<Doc> {
-  return (await pipeline).run({ id: 'test', date, title: null, source: null, url: null, text, boilerplate: [] });
-}
-
-/** The entity with a mention exactly on the first occurrence of `surface` at or after `from`. */
-function entityAt(doc: Doc, surface: string, from = 0): Entity {
-  const start = doc.text.indexOf(surface, from);
-  assert.ok(start >= 0, `"${surface}" is not in the text`);
-  const e = doc.entities.find((x) => x.mentions.some((m) => m.start === start && m.end === start + surface.length));
-  const seen = doc.entities.map((x) => `${x.name} [${x.mentions.map((m) => doc.text.slice(m.start, m.end)).join('|')}]`);
-  assert.ok(e, `no entity mentioned as "${surface}" among ${seen.join(', ')}`);
-  return e;
-}
+const analyse = entityAnalyser('2025-04-04');
 
 test('troops of an international organisation take its code, not a leader\'s country', async () => {
   const doc = await analyse('UN troops opened fire near the border town on Monday, a spokesman for the mission said.');

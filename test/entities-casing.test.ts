@@ -5,25 +5,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Doc } from '../src/doc.js';
 import { loadActorLexicon } from '../src/entities/lexicon.js';
-import { Pipeline } from '../src/pipeline.js';
 import type { Entity } from '../src/types.js';
 import { repoPath } from './helpers.js';
+import { entityAnalyser, entityAt } from './entities-helpers.js';
 
-const pipeline = Pipeline.create({ only: ['segment', 'entities'] });
-
-async function analyse(text: string, date = '2015-06-18'): Promise<Doc> {
-  return (await pipeline).run({ id: 'test', date, title: null, source: null, url: null, text, boilerplate: [] });
-}
-
-/** The entity with a mention exactly on the first occurrence of `surface`. */
-function entityAt(doc: Doc, surface: string): Entity {
-  const start = doc.text.indexOf(surface);
-  assert.ok(start >= 0, `"${surface}" is not in the text`);
-  const e = doc.entities.find((x) => x.mentions.some((m) => m.start === start && m.end === start + surface.length));
-  const seen = doc.entities.map((x) => `${x.name} [${x.mentions.map((m) => doc.text.slice(m.start, m.end)).join('|')}]`);
-  assert.ok(e, `no entity mentioned as "${surface}" among ${seen.join(', ')}`);
-  return e;
-}
+const analyse = entityAnalyser('2015-06-18');
 
 /** Entities with a mention touching the first occurrence of `surface`. */
 function entitiesOn(doc: Doc, surface: string): Entity[] {

@@ -3,13 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Doc } from '../src/doc.js';
-import { Pipeline } from '../src/pipeline.js';
+import { entityAnalyser } from './entities-helpers.js';
 
-const pipeline = Pipeline.create({ only: ['segment', 'entities'] });
-
-async function analyse(text: string, date: string | null = '2026-02-10'): Promise<Doc> {
-  return (await pipeline).run({ id: 'test', date, title: null, source: null, url: null, text, boilerplate: [] });
-}
+const analyse = entityAnalyser('2026-02-10');
 
 function names(doc: Doc): string[] {
   return doc.entities.flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => doc.text.slice(m.start, m.end)));

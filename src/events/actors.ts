@@ -430,8 +430,9 @@ function mergeNounPhrases(tokens: Token[], words: RoleWords, slots: ActorSlot[])
   }
 }
 
-function isPossessive(t: Token | undefined): boolean {
-  return t !== undefined && (t.lower === "'s" || t.lower === '’s');
+/** A possessive mark: "'s", or a bare apostrophe after a plural ("the rebels' leader"). */
+export function isPossessive(t: Token | undefined): boolean {
+  return t !== undefined && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
 }
 
 /**

@@ -6,12 +6,12 @@
 import type { Doc } from '../doc.js';
 import { resolveTimeAt } from '../time/query.js';
 import type { EventActor, Modality, PartialDate, PoliticalEvent, TimeExpression, Token } from '../types.js';
-import { DocActors, RoleWords, sentenceSlots, type ActorSlot, type RolesLexicon } from './actors.js';
+import { DocActors, isPossessive, RoleWords, sentenceSlots, type ActorSlot, type RolesLexicon } from './actors.js';
 import { CodeTable, type CodeTableFile } from './codes.js';
 import { Accusations, type AccusationLexicon, type Speaker } from './accusations.js';
 import { IntentCodes, type IntentLexicon } from './intent.js';
 import { ModalityDetector, type FoundCue, type ModalityLexicon, type SentenceCues } from './modality.js';
-import { PatternIndex, type PatternLexicon, type PatternMatch, type Role } from './patterns.js';
+import { clauseVerb, PatternIndex, type PatternLexicon, type PatternMatch, type Role } from './patterns.js';
 import { ReducedRelatives } from './reduced-relative.js';
 import { lowerBound } from '../sorted.js';
 
@@ -655,7 +655,8 @@ export class EventCoder {
     let j = first - 1;
     while (j > ctx.sStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'PART' || (tokens[j]!.pos === 'VERB' && tokens[j + 1]?.lower === 'to'))) j--;
     const rel = tokens[j]!;
-    if (j <= ctx.sStart || (rel.lower !== 'who' && rel.lower !== 'which')) return undefined;
+    // "that" is more often a complementizer than a relative word.
+    if (j <= ctx.sStart || !this.words.relatives.has(rel.lower) || this.words.complementizers.has(rel.lower)) return undefined;
     let a = j - 1;
     if (tokens[a]?.text === ',') a--;
     const head = tokens[a];
@@ -674,8 +675,7 @@ export class EventCoder {
     for (let v = first - 2; v >= ctx.sStart; v--) {
       const t = tokens[v]!;
       if (t.text === ';') return undefined;
-      const adjectival = /(ed|en)$/.test(t.lower) && (tokens[v + 1]?.pos === 'NOUN' || tokens[v + 1]?.pos === 'ADJ') && !ctx.slots.some((x) => x.tokenEnd === v);
-      if (t.pos !== 'VERB' || t.lower.endsWith('ing') || tokens[v - 1]?.lower === 'to' || adjectival) continue;
+      if (!clauseVerb(tokens, v, ctx.slots.some((x) => x.tokenEnd === v))) continue;
       if (!this.words.subjectStops.has(t.lower)) return this.subject(ctx, v, v, exclude);
       let j = v - 1;
       while (j >= ctx.sStart && (tokens[j]!.pos === 'ADV' || ctx.skip[j])) j--;
@@ -727,8 +727,7 @@ export class EventCoder {
     for (let i = j - 1; i >= ctx.sStart; i--) {
       const t = tokens[i]!;
       if (t.text === ';' || this.words.subjectStops.has(t.lower)) return -1;
-      // A finite verb: not a gerund, an infinitive ("to impose") or a participle used as an adjective ("targeted sanctions").
-      if (t.pos === 'VERB' && !t.lower.endsWith('ing') && tokens[i - 1]?.lower !== 'to' && !(/(ed|en)$/.test(t.lower) && (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'ADJ'))) return i;
+      if (clauseVerb(tokens, i)) return i;
     }
     return -1;
   }
@@ -806,7 +805,7 @@ export class EventCoder {
       if (!(k > 0 && ctx.slots[k - 1]!.group === s.group) && this.words.clauseCoordinators.has(tokens[s.phraseStart - 1]?.lower ?? '') && (tokens[s.tokenEnd]?.pos === 'VERB' || tokens[s.tokenEnd]?.pos === 'AUX')) break;
       if (this.isLocation(s) || (exclude && s.entity === exclude.entity) || (s.actor === null && s.type !== null && NEVER_PARTIES.has(s.type))) continue;
       // "swapped prisoners in an exchange brokered by the UAE": the agent of a participle inside an adverbial phrase is no object.
-      if (s.governor !== null && this.words.agent.has(s.governor) && /(ed|en)$/.test(tokens[s.phraseStart - 2]?.lower ?? '') && tokens.slice(last + 1, s.phraseStart - 2).some((t) => t.pos === 'ADP')) continue;
+      if (s.governor !== null && this.words.agent.has(s.governor) && /(ed|en)$/.test(tokens[s.phraseStart - 2]?.lower ?? '') && hasPos(tokens, last + 1, s.phraseStart - 2, 'ADP')) continue;
       // "Kim warned that Pyongyang would respond …": the speaker's own side opening the clause is no target.
       if (exclude?.actor && s.actor && tokens[s.phraseStart - 1]?.lower === 'that' && s.phraseStart - 1 === last + 1 && s.actor.slice(0, 3) === exclude.actor.slice(0, 3)) continue;
       if (ok(s)) return this.headOf(ctx, k);
@@ -960,13 +959,17 @@ function nounIn(words: Set<string>, t: Token): boolean {
 }
 
 function verbBetween(tokens: Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens[i]!.pos === 'VERB') return true;
+  return hasPos(tokens, from, to, 'VERB');
+}
+
+/** Whether a token of tag `pos` lies in tokens [from, to). */
+function hasPos(tokens: Token[], from: number, to: number, pos: string): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.pos === pos) return true;
   return false;
 }
 
 function isPossessor(tokens: Token[], s: ActorSlot): boolean {
-  const next = tokens[s.tokenEnd];
-  return next !== undefined && (next.lower === "'s" || next.lower === '’s' || next.lower === "'" || next.lower === '’');
+  return isPossessive(tokens[s.tokenEnd]);
 }
 
 function toActor(s: ActorSlot | null): EventActor {

@@ -143,6 +143,23 @@ function verbalUse(t: Token): boolean {
   return (t.pos === 'VERB' || t.pos === 'AUX') && !t.lower.endsWith('ing');
 }
 
+/**
+ * A verb that can head a clause: no gerund, no infinitive ("to impose") and no participle used as
+ * an adjective before a noun ("targeted sanctions") — unless a name stands right before it
+ * (`afterName`: "Petro suspended peace talks").
+ */
+export function clauseVerb(tokens: Token[], i: number, afterName = false): boolean {
+  const t = tokens[i]!;
+  if (t.pos !== 'VERB' || t.lower.endsWith('ing') || tokens[i - 1]?.lower === 'to') return false;
+  return afterName || !participleBeforeNoun(tokens, i);
+}
+
+/** A past participle right before a noun or adjective ("the planned reform", "targeted sanctions"). */
+export function participleBeforeNoun(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return /(ed|en)$/.test(tokens[i]!.lower) && next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ');
+}
+
 /** A finite verb: a verb form with no auxiliary, adverb or particle before it ("strikes", not "were imposed"). */
 function finiteVerb(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];

@@ -5,7 +5,7 @@
  * per-sentence tables built on first need, so many matches in one long sentence cost one pass.
  */
 import type { Token } from '../types.js';
-import type { PatternMatch } from './patterns.js';
+import { clauseVerb, type PatternMatch } from './patterns.js';
 
 export class ReducedRelatives {
   /** First token of the sentence that is (or, mis-tagged, looks like) a verb; sEnd when none. */
@@ -62,7 +62,7 @@ export class ReducedRelatives {
       if (t.pos === 'PUNCT' || this.relatives.has(t.lower)) found = 0;
       else if (t.pos === 'AUX') found = 1;
       // An infinitive or gerund is the participle's complement ("called on Turkey to withdraw"); a participle before a noun is an adjective ("the planned reform").
-      else if (t.pos === 'VERB' && tokens[j - 1]?.lower !== 'to' && !t.lower.endsWith('ing') && !(/(ed|en)$/.test(t.lower) && (tokens[j + 1]?.pos === 'NOUN' || tokens[j + 1]?.pos === 'ADJ'))) found = 1;
+      else if (clauseVerb(tokens, j)) found = 1;
       ahead[j - sStart] = found;
     }
     this.verbAhead = ahead;
